@@ -11,6 +11,8 @@ import org.fglecg.tensor.kernel.Kernels;
  */
 abstract class Pointwise {
     private static final Kernels K = Kernels.get();
+    /** Elements per pass in multi-pass functions: the passes' arrays stay in L1. */
+    static final int BLOCK = 256;
 
     final String name;
 
@@ -94,12 +96,19 @@ abstract class Pointwise {
 
     static final Pointwise SIGMOID = new Pointwise("sigmoid") {
         void forward(float[] x, int xo, float[] y, int from, int to) {
-            // never exponentiate a large positive number: e = exp(-|x|) is in (0, 1]
-            for (int i = from; i < to; i++) y[i] = -Math.abs(x[xo + i]);
-            K.exp(y, from, y, from, to - from);
-            for (int i = from; i < to; i++) {
-                float e = y[i];
-                y[i] = x[xo + i] >= 0f ? 1f / (1f + e) : e / (1f + e);
+            // sigmoid(x) = exp(min(x, 0)) / (1 + exp(-|x|)): both exponents <= 0, so nothing
+            // overflows, and no branch on the sign; L1-sized blocks keep the three passes in cache
+            float[] num = new float[BLOCK];
+            for (int b = from; b < to; b += BLOCK) {
+                int len = Math.min(BLOCK, to - b);
+                for (int j = 0; j < len; j++) {
+                    float v = x[xo + b + j];
+                    y[b + j] = -Math.abs(v);
+                    num[j] = Math.min(v, 0f);
+                }
+                K.exp(y, b, y, b, len);
+                K.exp(num, 0, num, 0, len);
+                for (int j = 0; j < len; j++) y[b + j] = num[j] / (1f + y[b + j]);
             }
         }
 
@@ -126,12 +135,15 @@ abstract class Pointwise {
 
         void backward(float[] x, int xo, float[] y, float[] g, int go, float[] gx, int from, int to) {
             // d/dx x Phi(x) = Phi(x) + x phi(x); Phi(x) = y / x is recovered from the output
-            for (int i = from; i < to; i++) gx[i] = -0.5f * x[xo + i] * x[xo + i];
-            K.exp(gx, from, gx, from, to - from);
-            for (int i = from; i < to; i++) {
-                float v = x[xo + i];
-                float cdf = v == 0f ? 0.5f : y[i] / v;
-                gx[i] = g[go + i] * (cdf + v * Erf.INV_SQRT_2PI * gx[i]);
+            for (int b = from; b < to; b += BLOCK) {
+                int end = Math.min(to, b + BLOCK);
+                for (int i = b; i < end; i++) gx[i] = -0.5f * x[xo + i] * x[xo + i];
+                K.exp(gx, b, gx, b, end - b);
+                for (int i = b; i < end; i++) {
+                    float v = x[xo + i];
+                    float cdf = v == 0f ? 0.5f : y[i] / v;
+                    gx[i] = g[go + i] * (cdf + v * Erf.INV_SQRT_2PI * gx[i]);
+                }
             }
         }
     };

@@ -119,13 +119,15 @@ class LargeTensorTest {
         Rng rng = new Rng(3);
         Tensor a = Tensor.randn(rng, 16, 64, 91), b = Tensor.randn(rng, 16, 64, 1), c = Tensor.randn(rng, 64, 91);
         float[] av = a.toArray(), bv = b.toArray(), cv = c.toArray();
-        float[] r = a.mul(b).add(c).sub(a.transpose(0, 1).transpose(0, 1)).div(b.abs().add(1f)).toArray();
+        // both operand orders: broadcast on the right (bias-like) and on the left
+        float[] r = a.mul(b).add(c).sub(a.transpose(0, 1).transpose(0, 1)).div(b.abs().add(1f)).add(b.sub(a)).toArray();
         double[] chan = new double[64];
         for (int i = 0; i < 16; i++) {
             for (int j = 0; j < 64; j++) {
                 for (int k = 0; k < 91; k++) {
                     int ix = (i * 64 + j) * 91 + k;
-                    double ref = ((double) av[ix] * bv[i * 64 + j] + cv[j * 91 + k] - av[ix]) / (Math.abs(bv[i * 64 + j]) + 1);
+                    double ref = ((double) av[ix] * bv[i * 64 + j] + cv[j * 91 + k] - av[ix]) / (Math.abs(bv[i * 64 + j]) + 1)
+                            + (bv[i * 64 + j] - av[ix]);
                     assertClose("arith at " + ix, ref, r[ix], 1e-5, 1e-6);
                     chan[j] += av[ix];
                 }
