@@ -136,4 +136,20 @@ class LargeTensorTest {
         float[] s = a.sum(new int[] {0, 2}, false).toArray();
         for (int j = 0; j < 64; j++) assertClose("sum over [0, 2] at " + j, chan[j], s[j], 1e-6, 1e-4);
     }
+
+    @Test
+    void largeStridedCopies() {
+        Tensor a = Tensor.arange(2 * 192 * 91 * 3).reshape(2, 192, 91, 3); // slices of 52k elements: parallel
+        Tensor p = a.permute(2, 0, 3, 1).narrow(1, 1, 1); // [91, 1, 3, 192]: leading dim of size 1 inside
+        float[] c = p.contiguous().toArray();
+        int k = 0;
+        for (int i = 0; i < 91; i++) {
+            for (int j = 0; j < 3; j++) {
+                for (int m = 0; m < 192; m++) assertEquals(a.get(1, m, i, j), c[k++]);
+            }
+        }
+        Tensor dst = Tensor.zeros(192, 91, 3);
+        dst.copy_(a.narrow(0, 1, 1).squeeze(0));
+        assertArrayEquals(a.narrow(0, 1, 1).toArray(), dst.toArray());
+    }
 }
