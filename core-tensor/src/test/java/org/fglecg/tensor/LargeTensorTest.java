@@ -152,4 +152,22 @@ class LargeTensorTest {
         dst.copy_(a.narrow(0, 1, 1).squeeze(0));
         assertArrayEquals(a.narrow(0, 1, 1).toArray(), dst.toArray());
     }
+
+    @Test
+    void batchedMatmulInParallelChunksWithTransposedViews() {
+        Rng rng = new Rng(5);
+        int b = 64, m = 20, k = 7, n = 30;
+        Tensor a = Tensor.randn(rng, b, k, m).transpose(1, 2); // [b, m, k] as a transposed view
+        Tensor w = Tensor.randn(rng, b, n, k).transpose(1, 2); // [b, k, n] as a transposed view
+        float[] c = a.matmul(w).toArray();
+        for (int t = 0; t < b; t++) {
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    double ref = 0;
+                    for (int p = 0; p < k; p++) ref += (double) a.get(t, i, p) * w.get(t, p, j);
+                    assertClose("matmul at " + t + "," + i + "," + j, ref, c[(t * m + i) * n + j], 1e-5, 1e-5);
+                }
+            }
+        }
+    }
 }
