@@ -23,7 +23,7 @@ final class MatMul {
     }
 
     /** How one matrix operand is read by sgemm: transposed or not, and its leading dimension. */
-    private static final class Layout {
+    static final class Layout {
         final boolean trans;
         final int ld;
 
