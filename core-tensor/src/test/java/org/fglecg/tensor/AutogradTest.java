@@ -212,4 +212,18 @@ class AutogradTest {
         assertArrayEquals(new float[] {1, 2, 3}, g.toArray()); // the caller's gradient is untouched
         assertArrayEquals(new float[] {2, 4, 6}, x.grad().toArray());
     }
+
+    @Test
+    void lossesOverASharedTrunkAreAddedThenBackpropagatedOnce() {
+        Tensor x = Tensor.fromArray(new float[] {1, 2}, 2).requiresGrad(true);
+        Tensor trunk = x.mul(3f);
+        Tensor l1 = trunk.sum(), l2 = trunk.mul(trunk).sum();
+        l1.add(l2).backward(); // d/dx (3x + 9x^2) = 3 + 18x
+        assertArrayEquals(new float[] {21, 39}, x.grad().toArray());
+        assertNull(trunk.grad());
+
+        Tensor t2 = x.mul(3f);
+        t2.sum().backward();
+        assertThrows(IllegalStateException.class, () -> t2.mul(2f).sum().backward());
+    }
 }
