@@ -135,6 +135,12 @@ class LargeTensorTest {
         }
         float[] s = a.sum(new int[] {0, 2}, false).toArray();
         for (int j = 0; j < 64; j++) assertClose("sum over [0, 2] at " + j, chan[j], s[j], 1e-6, 1e-4);
+        float[] rows = a.mean(2, false).toArray(); // kept outer dims: parallel slices
+        for (int row = 0; row < 16 * 64; row++) {
+            double ref = 0;
+            for (int k = 0; k < 91; k++) ref += av[row * 91 + k];
+            assertClose("mean over dim 2 at " + row, ref / 91, rows[row], 1e-6, 1e-6);
+        }
     }
 
     @Test
