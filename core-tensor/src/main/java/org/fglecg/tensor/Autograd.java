@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * Reverse-mode engine: topologically sorts the graph below a root (iteratively: graphs of deep
  * networks overflow a recursive walk), then runs each node's backward in reverse order, summing
- * gradients per tensor, and finally releases every node it went through.
+ * gradients per tensor. Each node is released right after its backward ran, so the activations
+ * its backward captured can be collected during the pass; the rest are released at the end.
  */
 final class Autograd {
     private Autograd() {}
@@ -37,6 +38,7 @@ final class Autograd {
                 Node node = t.node;
                 Tensor[] inputs = node.inputs();
                 Tensor[] in = node.backward().apply(grad);
+                node.release(); // frees what the backward captured (activations) as the pass goes
                 if (in == null || in.length != inputs.length) {
                     throw new IllegalStateException(node.op + ": backward returned " + (in == null ? "null" : in.length + " gradients")
                             + " for " + inputs.length + " inputs");

@@ -226,4 +226,19 @@ class AutogradTest {
         t2.sum().backward();
         assertThrows(IllegalStateException.class, () -> t2.mul(2f).sum().backward());
     }
+
+    @Test
+    void nodesAreReleasedDuringThePassNotOnlyAfterIt() {
+        Tensor x = Tensor.ones(2).requiresGrad(true);
+        Tensor[] consumer = new Tensor[1];
+        boolean[] consumerReleased = new boolean[1];
+        Tensor h = Tensor.fromFunction("first", Tensor.ones(2), g -> {
+            consumerReleased[0] = consumer[0].node.released(); // its activations are already collectable
+            return new Tensor[] {g};
+        }, x);
+        consumer[0] = h.mul(2f);
+        consumer[0].sum().backward();
+        assertTrue(consumerReleased[0]);
+        assertArrayEquals(new float[] {2, 2}, x.grad().toArray());
+    }
 }
