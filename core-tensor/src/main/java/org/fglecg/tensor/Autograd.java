@@ -28,14 +28,17 @@ final class Autograd {
         grads.put(root, gradOutput);
         try (NoGrad g = NoGrad.enter()) {
             for (int i = order.size() - 1; i >= 0; i--) {
-                Tensor t = order.get(i);
+                Tensor t = order.set(i, null); // drop our reference: t's storage may be collected now
                 Tensor grad = grads.remove(t);
-                if (grad == null) continue;
                 if (t.isLeaf()) {
-                    t.accumulateGrad(grad);
+                    if (grad != null) t.accumulateGrad(grad);
                     continue;
                 }
                 Node node = t.node;
+                if (grad == null) {
+                    node.release();
+                    continue;
+                }
                 Tensor[] inputs = node.inputs();
                 Tensor[] in = node.backward().apply(grad);
                 node.release(); // frees what the backward captured (activations) as the pass goes
@@ -56,8 +59,8 @@ final class Autograd {
                 }
             }
         } finally {
-            for (Tensor t : order) {
-                if (!t.isLeaf()) t.node.release();
+            for (Tensor t : order) { // what an exception left unvisited
+                if (t != null && !t.isLeaf()) t.node.release();
             }
         }
     }

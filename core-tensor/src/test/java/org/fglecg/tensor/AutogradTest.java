@@ -241,4 +241,26 @@ class AutogradTest {
         assertTrue(consumerReleased[0]);
         assertArrayEquals(new float[] {2, 2}, x.grad().toArray());
     }
+
+    @Test
+    void activationsBecomeCollectableDuringBackward() {
+        Tensor x = Tensor.ones(1000).requiresGrad(true);
+        java.util.List<java.lang.ref.WeakReference<float[]>> storage = new java.util.ArrayList<>();
+        boolean[] collected = new boolean[1];
+        Tensor h = Tensor.fromFunction("first", Tensor.ones(1000), g -> {
+            for (int i = 0; i < 20 && storage.get(0).get() != null; i++) System.gc();
+            collected[0] = storage.get(0).get() == null;
+            return new Tensor[] {g};
+        }, x);
+        Tensor loss = lossOver(h, storage);
+        loss.backward();
+        assertTrue(collected[0], "the intermediate [1000] activation was still reachable while backpropagating");
+    }
+
+    /** h * 2 then sum, keeping only a weak reference to the intermediate's storage. */
+    private static Tensor lossOver(Tensor h, java.util.List<java.lang.ref.WeakReference<float[]>> storage) {
+        Tensor big = h.mul(2f);
+        storage.add(new java.lang.ref.WeakReference<>(big.data()));
+        return big.sum();
+    }
 }
