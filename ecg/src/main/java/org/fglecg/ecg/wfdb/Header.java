@@ -221,9 +221,11 @@ public record Header(String recordName, double samplingFrequency, double counter
             sb.append(' ').append(num(s.adcGain()));
             if (s.baseline() != s.adcZero()) sb.append('(').append(s.baseline()).append(')');
             if (!s.units().equals("mV")) sb.append('/').append(s.units());
-            sb.append(' ').append(s.adcResolution()).append(' ').append(s.adcZero()).append(' ')
-                    .append(s.initialValue()).append(' ').append(s.checksum() == null ? 0 : s.checksum())
-                    .append(' ').append(s.blockSize());
+            sb.append(' ').append(s.adcResolution()).append(' ').append(s.adcZero()).append(' ').append(s.initialValue());
+            boolean tail = s.blockSize() != 0 || !s.description().isEmpty();
+            // A missing checksum stays missing unless later fields need it as a placeholder (0).
+            if (s.checksum() != null || tail) sb.append(' ').append(s.checksum() == null ? 0 : s.checksum());
+            if (tail) sb.append(' ').append(s.blockSize());
             if (!s.description().isEmpty()) sb.append(' ').append(s.description());
             sb.append("\r\n");
         }

@@ -85,6 +85,12 @@ public final class WfdbRecord {
                         + n + " samples per signal that header " + header.recordName() + ".hea declares");
             }
         }
+        for (int s = 0; s < specs.size(); s++) {
+            if (specs.get(s).skew() > Math.max(n, 0)) {
+                throw new WfdbFormatException(dir.resolve(header.recordName() + ".hea"), "signal " + s,
+                        "skew " + specs.get(s).skew() + " exceeds the record's " + Math.max(n, 0) + " samples");
+            }
+        }
         return new WfdbRecord(header, List.copyOf(groups), groupOf, Math.max(n, 0));
     }
 
