@@ -1,9 +1,6 @@
 package org.fglecg.ecg.wfdb;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,14 +46,7 @@ public record Header(String recordName, double samplingFrequency, double counter
 
     /** Reads and parses a header file. */
     public static Header read(Path file) throws WfdbFormatException {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new WfdbFormatException(file, "", "no such file");
-        } catch (IOException e) {
-            throw new WfdbFormatException(file, "", "cannot read: " + e.getMessage(), e);
-        }
+        byte[] bytes = WfdbFiles.readAllBytes(file);
         return parse(new String(bytes, StandardCharsets.UTF_8), file);
     }
 

@@ -3,7 +3,6 @@ package org.fglecg.ecg.wfdb;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -66,7 +65,7 @@ public final class WfdbRecord {
         }
         long n = header.numSamples();
         for (Group g : groups) {
-            long size = sizeOf(g.file);
+            long size = WfdbFiles.size(g.file);
             long dataBytes = size - g.byteOffset;
             long framesInFile = dataBytes < 0 ? 0 : samplesIn(g.format, dataBytes) / g.frameLen;
             if (n < 0) {
@@ -92,16 +91,6 @@ public final class WfdbRecord {
             }
         }
         return new WfdbRecord(header, List.copyOf(groups), groupOf, Math.max(n, 0));
-    }
-
-    private static long sizeOf(Path file) throws WfdbFormatException {
-        try {
-            return Files.size(file);
-        } catch (NoSuchFileException e) {
-            throw new WfdbFormatException(file, "", "no such file");
-        } catch (IOException e) {
-            throw new WfdbFormatException(file, "", "cannot read: " + e.getMessage(), e);
-        }
     }
 
     /** Whole samples stored in {@code bytes} bytes of a stream in this format. */
