@@ -87,8 +87,8 @@ public final class BeatDataset {
     }
 
     /**
-     * Bytes this dataset holds (the records' signals and the beat index), and what storing every
-     * beat's window of the given spec as its own float array would take instead.
+     * What storing every beat's window {@code w} as its own float array would take: the cost
+     * this class avoids by cutting windows on demand (compare {@link MitBih#bytes()}).
      */
     public static long materialisedBytes(BeatIndex beats, WindowSpec w) {
         return 4L * w.length() * beats.size();

@@ -32,13 +32,13 @@ public final class MedianBaseline {
         for (int i = 0; i < end; i++) m.add(i % w, x[i]);
         for (int t = 0; t < n; t++) {
             if (t > 0) {
-                int in = t - before + w - 1;
-                int outIdx = t - before - 1;
-                if (outIdx >= 0 && in < n) {
-                    m.replace(in % w, x[in]); // same slot: in - outIdx == w
+                int entering = t - before + w - 1;
+                int leaving = t - before - 1;
+                if (leaving >= 0 && entering < n) {
+                    m.replace(entering % w, x[entering]); // same slot: entering - leaving == w
                 } else {
-                    if (outIdx >= 0) m.remove(outIdx % w);
-                    if (in < n) m.add(in % w, x[in]);
+                    if (leaving >= 0) m.remove(leaving % w);
+                    if (entering < n) m.add(entering % w, x[entering]);
                 }
             }
             out[t] = m.median();

@@ -123,7 +123,12 @@ public final class WfdbRecord {
         return i;
     }
 
-    /** ADC samples {@code [start, start + count)} of one signal. */
+    /**
+     * ADC samples {@code [start, start + count)} of one signal ({@code count * samplesPerFrame}
+     * values).
+     *
+     * @throws IllegalArgumentException if the range runs past the record's end
+     */
     public int[] read(int signal, long start, int count) throws WfdbFormatException {
         return readGroup(groupOf[signal], start, count, signal)[0];
     }
