@@ -7,13 +7,15 @@ import java.util.function.IntConsumer;
  * SGEMM on one {@link Kernels} implementation: {@code C = alpha * op(A) * op(B) + beta * C},
  * row-major (see {@link Gemm#sgemm} for the argument conventions).
  *
- * <p>Large products follow the GotoBLAS/BLIS scheme. k is cut into blocks of at most
- * {@link #KC}; A is packed once per call into {@code mr}-row panels (k-major inside a block);
- * each task owns a rectangle of C and, for every k block and every {@code nr}-column strip,
- * packs that B micro-panel (kc x nr, small enough for L1) and sweeps it down the rows with the
- * register-tiled micro-kernel while the packed A block streams from L2. Every C element sums
- * its products in the same order whatever the task grid, so results do not depend on the
- * thread count. Edge tiles run the same micro-kernel into a scratch tile.
+ * <p>Large products follow the GotoBLAS/BLIS scheme. k is cut into even blocks of at most
+ * {@link #KC}; A is packed once per call into {@code mr}-row panels (k-major inside a block).
+ * Each task owns a rectangle of C; for every k block it packs B {@link #NC} columns at a time
+ * (one streaming copy per row, rows padded by a cache line so they spread over the L1 sets;
+ * the block stays in L2), then each A panel (mr x kc, in L1) sweeps across the block's
+ * {@code nr}-column strips with the register-tiled micro-kernel, so C is written row by row
+ * in address order. Every C element sums its products in the same order whatever the task
+ * grid, so results do not depend on the thread count. Edge tiles run the same micro-kernel
+ * into a scratch tile.
  *
  * <p>Small products (at most {@link #SMALL_FLOPS}), such as attention's (25, 25, 91), run on the
  * calling thread in one k block and read B in place: the micro-kernel takes B's row stride, so
@@ -23,16 +25,19 @@ import java.util.function.IntConsumer;
  * <p>Scratch buffers are per thread and grow only, so steady-state calls allocate nothing.
  */
 public final class Sgemm {
-    /** Largest k block: a kc x nr B micro-panel must sit in L1 (256 x 32 floats = 32 KiB). */
-    static final int KC = Integer.getInteger("fglecg.gemm.kc", 384);
-    /** Columns of B packed per pass: row segments this long stream well from memory. */
-    static final int NC = Integer.getInteger("fglecg.gemm.nc", 256);
+    /**
+     * Largest k block: (128, 384, n), the squeeze-excitation convolution, runs in one pass over
+     * C; an 8 x 384 A panel (12 KiB) stays in L1.
+     */
+    static final int KC = 384;
+    /** Columns of B packed per block: 384 x 272 floats (408 KiB) share L2 with packed A. */
+    static final int NC = 256;
     /**
      * Floats added to a packed B row: one cache line, so the rows of a block spread over all
      * L1 sets instead of aliasing (a power-of-two stride would map them to a few sets).
      */
     private static final int PAD = 16;
-    /** 2mnk below which packing and threads cost more than they save. */
+    /** 2mnk up to which B is read in place and one thread does it all. */
     static final long SMALL_FLOPS = 2L * 64 * 64 * 64;
     /**
      * Work below which one more thread costs more than it brings: waking a parked helper takes
@@ -232,10 +237,9 @@ public final class Sgemm {
                 for (int sb = s0; sb < s1; sb += stripsPerBlock) {
                     int se = Math.min(s1, sb + stripsPerBlock);
                     packBBlock(pb, ldp, ps, kcb, sb * nr, Math.min(n, se * nr) - sb * nr, (se - sb) * nr);
-                    for (int strip = sb; strip < se; strip++) {
-                        int bPanel = (strip - sb) * nr;
-                        for (int panel = r0; panel < r1; panel++) {
-                            tile(panel, strip, ps, kcb, pb, bPanel, ldp, blockBeta, s.tile);
+                    for (int panel = r0; panel < r1; panel++) {
+                        for (int strip = sb; strip < se; strip++) {
+                            tile(panel, strip, ps, kcb, pb, (strip - sb) * nr, ldp, blockBeta, s.tile);
                         }
                     }
                 }
@@ -295,8 +299,24 @@ public final class Sgemm {
                     if (cols < width) Arrays.fill(pb, d + cols, d + width, 0f);
                 }
             } else {
-                // op(B)(p, j) = B[j][p]: read each stored row contiguously, write a column.
-                for (int q = 0; q < cols; q++) {
+                // op(B)(p, j) = B[j][p]: a transpose. Eight stored rows at a time, so each
+                // packed row receives eight consecutive values per visit.
+                int q = 0;
+                for (; q + 8 <= cols; q += 8) {
+                    int src = bOff + (j0 + q) * ldb + ps;
+                    for (int p = 0; p < kcb; p++) {
+                        int d = p * ldp + q, sp = src + p;
+                        pb[d] = b[sp];
+                        pb[d + 1] = b[sp + ldb];
+                        pb[d + 2] = b[sp + 2 * ldb];
+                        pb[d + 3] = b[sp + 3 * ldb];
+                        pb[d + 4] = b[sp + 4 * ldb];
+                        pb[d + 5] = b[sp + 5 * ldb];
+                        pb[d + 6] = b[sp + 6 * ldb];
+                        pb[d + 7] = b[sp + 7 * ldb];
+                    }
+                }
+                for (; q < cols; q++) {
                     int src = bOff + (j0 + q) * ldb + ps;
                     for (int p = 0; p < kcb; p++) pb[p * ldp + q] = b[src + p];
                 }
