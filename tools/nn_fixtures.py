@@ -130,3 +130,34 @@ def main():
 
 if __name__ == "__main__":
     main()
+
+
+def optim_fixture():
+    """Adam (with weight decay) and SGD-momentum trajectories, clip_grad_norm_, CB weights."""
+    g = torch.Generator().manual_seed(7)
+    p0 = torch.randn(2, 3, generator=g)
+    grads = [torch.randn(2, 3, generator=g) for _ in range(4)]
+    out = {"p0": p0.numpy(), "grads": torch.stack(grads).numpy()}
+    for name, make in (("adam", lambda ps: torch.optim.Adam(ps, lr=1e-2, weight_decay=0.01)),
+                       ("sgd", lambda ps: torch.optim.SGD(ps, lr=1e-1, momentum=0.9, nesterov=True,
+                                                          weight_decay=0.01))):
+        p = torch.nn.Parameter(p0.clone())
+        opt = make([p])
+        traj = []
+        for gr in grads:
+            p.grad = gr.clone()
+            opt.step()
+            traj.append(p.detach().clone())
+        out[name] = torch.stack(traj).numpy()
+    p = torch.nn.Parameter(p0.clone())
+    p.grad = grads[0].clone() * 10
+    out["clip_norm"] = np.array([torch.nn.utils.clip_grad_norm_([p], 1.0).item()], dtype=np.float32)
+    out["clipped"] = p.grad.numpy()
+    out["cb_weights"] = fgl_model.cb_weights(COUNTS, BETA).numpy()
+    path = os.path.join(OUT, "optim.safetensors")
+    safetensors_np.write(path, out, {"torch": torch.__version__})
+    print("optim", path)
+
+
+if __name__ == "__main__":
+    optim_fixture()
