@@ -14,9 +14,9 @@ import org.fglecg.tensor.kernel.Parallel;
  * dropout on the attention weights in training, times v.
  *
  * <p>The core (scores, softmax, dropout, weighted sum) is one fused node over the packed
- * {@code qkv [batch, time, 3d]}; each (sample, head) pair is one task whose GEMMs read q, k, v
- * in place via strides. Dropout masks come from per-task generators seeded from the module's
- * generator, so they do not depend on the thread count.
+ * {@code qkv [batch, time, 3d]}; each (sample, head) pair is one task. Only the softmax
+ * weights are kept for backward; dropout masks come from per-task generators seeded from the
+ * module's generator (regenerated in backward), so they do not depend on the thread count.
  */
 public final class MultiheadAttention extends Module {
     public final int dModel, heads;
@@ -63,7 +63,6 @@ public final class MultiheadAttention extends Module {
         long seed = p > 0 ? rng.nextLong() : 0;
         int tt = time * time, tasks = batch * heads;
         float[] probs = new float[tasks * tt];                         // softmax, before dropout
-        float[] masked = p > 0 ? new float[tasks * tt] : probs;        // after dropout
         Tensor ctx = Tensor.zeros(batch, time, d);
         float[] c = ctx.data();
         Parallel.forEach(tasks, task -> {
@@ -75,13 +74,15 @@ public final class MultiheadAttention extends Module {
             // S = (q scale) k^T: row i = sum_e q[i, e] kT[e, :]
             Gemm.sgemm(true, false, time, time, hd, 1f, s.qT, 0, time, s.kT, 0, time, 0f, probs, po, time);
             for (int i = 0; i < time; i++) softmaxRow(probs, po + i * time, time);
+            float[] pd = probs;
+            int pdo = po;
             if (p > 0) {
-                Rng r = new Rng(seed + 0x9E3779B97F4A7C15L * (task + 1));
-                float keep = 1f / (1f - p);
-                for (int i = po; i < po + tt; i++) masked[i] = r.nextFloat() < p ? 0f : probs[i] * keep;
+                s.dropped(probs, po, p, seed, task);
+                pd = s.pm;
+                pdo = 0;
             }
             // ctx^T = vT P'^T: each element a dot product along time
-            Gemm.sgemm(false, true, hd, time, time, 1f, s.vT, 0, time, masked, po, time, 0f, s.out1, 0, time);
+            Gemm.sgemm(false, true, hd, time, time, 1f, s.vT, 0, time, pd, pdo, time, 0f, s.out1, 0, time);
             s.scatter(s.out1, c, b * time * d + h * hd, d);
         });
         return Tensor.fromFunction("self_attention", ctx, g -> {
@@ -96,17 +97,23 @@ public final class MultiheadAttention extends Module {
                 s.gather(qkv, b, d + h * hd, 1f, s.kT);
                 s.gather(qkv, b, 2 * d + h * hd, 1f, s.vT);
                 s.gather(gc, b, h * hd, 1f, s.gT);
-                float[] dp = s.dp;
+                float[] dp = s.dp, pd = probs;
+                int pdo = po;
+                if (p > 0) {                                           // the forward's mask, regenerated
+                    s.dropped(probs, po, p, seed, task);
+                    pd = s.pm;
+                    pdo = 0;
+                }
                 // dP' = g v^T ; dV^T = g^T P'
                 Gemm.sgemm(true, false, time, time, hd, 1f, s.gT, 0, time, s.vT, 0, time, 0f, dp, 0, time);
-                Gemm.sgemm(false, false, hd, time, time, 1f, s.gT, 0, time, masked, po, time, 0f, s.out1, 0, time);
+                Gemm.sgemm(false, false, hd, time, time, 1f, s.gT, 0, time, pd, pdo, time, 0f, s.out1, 0, time);
                 s.scatter(s.out1, dq, dbase + 2 * d, 3 * d);
                 // through dropout, then softmax: dS = P * (dP - rowsum(dP * P))
                 for (int i = 0; i < time; i++) {
                     int row = i * time;
                     double dot = 0;
                     for (int j = 0; j < time; j++) {
-                        if (p > 0) dp[row + j] = masked[po + row + j] == 0f ? 0f : dp[row + j] * keep;
+                        if (p > 0) dp[row + j] = s.pm[row + j] == 0f ? 0f : dp[row + j] * keep;
                         dot += dp[row + j] * probs[po + row + j];
                     }
                     float fd = (float) dot;
@@ -126,7 +133,7 @@ public final class MultiheadAttention extends Module {
     private static final class HeadScratch {
         private static final ThreadLocal<HeadScratch> LOCAL = new ThreadLocal<>();
         final int hd, time;
-        final float[] qT, kT, vT, gT, out1, dp;
+        final float[] qT, kT, vT, gT, out1, dp, pm;
 
         private HeadScratch(int hd, int time) {
             this.hd = hd;
@@ -137,6 +144,18 @@ public final class MultiheadAttention extends Module {
             gT = new float[hd * time];
             out1 = new float[hd * time];
             dp = new float[time * time];
+            pm = new float[time * time];
+        }
+
+        /**
+         * pm = the task's attention weights after dropout. The mask comes from a generator
+         * seeded by (step seed, task), so backward regenerates it instead of storing it, and it
+         * does not depend on which thread runs the task.
+         */
+        void dropped(float[] probs, int po, float p, long seed, int task) {
+            Rng r = new Rng(seed + 0x9E3779B97F4A7C15L * (task + 1));
+            float keep = 1f / (1f - p);
+            for (int i = 0, n = time * time; i < n; i++) pm[i] = r.nextFloat() < p ? 0f : probs[po + i] * keep;
         }
 
         static HeadScratch get(int hd, int time) {
