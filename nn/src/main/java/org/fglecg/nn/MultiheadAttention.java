@@ -90,6 +90,7 @@ public final class MultiheadAttention extends Module {
             Tensor dqkv = Tensor.zeros(batch, time, 3 * d);
             float[] dq = dqkv.data();
             float keep = p > 0 ? 1f / (1f - p) : 1f;
+            Kernels kernels = Kernels.get();
             Parallel.forEach(tasks, task -> {
                 HeadScratch s = HeadScratch.get(hd, time);
                 int b = task / heads, h = task % heads, po = task * tt, dbase = b * time * 3 * d + h * hd;
@@ -109,15 +110,13 @@ public final class MultiheadAttention extends Module {
                 Gemm.sgemm(false, false, hd, time, time, 1f, s.gT, 0, time, pd, pdo, time, 0f, s.out1, 0, time);
                 s.scatter(s.out1, dq, dbase + 2 * d, 3 * d);
                 // through dropout, then softmax: dS = P * (dP - rowsum(dP * P))
+                if (p > 0) {
+                    for (int j = 0; j < tt; j++) dp[j] = s.pm[j] == 0f ? 0f : dp[j] * keep;
+                }
                 for (int i = 0; i < time; i++) {
-                    int row = i * time;
-                    double dot = 0;
-                    for (int j = 0; j < time; j++) {
-                        if (p > 0) dp[row + j] = s.pm[row + j] == 0f ? 0f : dp[row + j] * keep;
-                        dot += dp[row + j] * probs[po + row + j];
-                    }
-                    float fd = (float) dot;
-                    for (int j = 0; j < time; j++) dp[row + j] = probs[po + row + j] * (dp[row + j] - fd);
+                    int row = i * time, pr = po + row;
+                    float dot = kernels.dot(dp, row, probs, pr, time);
+                    for (int j = 0; j < time; j++) dp[row + j] = probs[pr + j] * (dp[row + j] - dot);
                 }
                 // dQ^T = scale kT dS^T ; dK^T = (q scale)^T dS
                 Gemm.sgemm(false, true, hd, time, time, scale, s.kT, 0, time, dp, 0, time, 0f, s.out1, 0, time);
@@ -153,9 +152,7 @@ public final class MultiheadAttention extends Module {
          * does not depend on which thread runs the task.
          */
         void dropped(float[] probs, int po, float p, long seed, int task) {
-            Rng r = new Rng(seed + 0x9E3779B97F4A7C15L * (task + 1));
-            float keep = 1f / (1f - p);
-            for (int i = 0, n = time * time; i < n; i++) pm[i] = r.nextFloat() < p ? 0f : probs[po + i] * keep;
+            Dropout.apply(new Rng(seed + 0x9E3779B97F4A7C15L * (task + 1)), p, probs, po, pm, time * time);
         }
 
         static HeadScratch get(int hd, int time) {
