@@ -14,6 +14,7 @@ public final class BatchNorm1d extends Module {
     public final int channels;
     public final double eps = 1e-5, momentum = 0.1;
     final Tensor weight, bias, runningMean, runningVar, numBatchesTracked;
+    private boolean folded;
 
     public BatchNorm1d(int channels) {
         this.channels = channels;
@@ -31,9 +32,30 @@ public final class BatchNorm1d extends Module {
             throw new IllegalArgumentException("BatchNorm1d(" + channels + "): input shape "
                     + java.util.Arrays.toString(input.shape()) + ", expected [batch, " + channels + "(, length)]");
         }
+        if (folded) {
+            if (isTraining()) throw new IllegalStateException("BatchNorm1d was folded into its convolution: inference only");
+            return input;
+        }
         Tensor x = input.contiguous();
         int batch = x.size(0), len = x.dim() == 3 ? x.size(2) : 1;
         return isTraining() ? trainForward(x, batch, len) : evalForward(x, batch, len);
+    }
+
+    /**
+     * Folds this eval-mode normalisation into the convolution before it (W' = W * scale,
+     * b' = b * scale + shift per output channel) and becomes the identity: for inference copies.
+     */
+    void foldInto(Conv1d conv) {
+        if (conv.outChannels != channels) throw new IllegalArgumentException("fold: conv has "
+                + conv.outChannels + " output channels, BatchNorm1d " + channels);
+        float[][] ss = evalScaleShift();
+        float[] w = conv.weight.data(), b = conv.bias.data();
+        int per = conv.inChannels * conv.kernelSize, wo = conv.weight.offset(), bo = conv.bias.offset();
+        for (int c = 0; c < channels; c++) {
+            for (int i = 0; i < per; i++) w[wo + c * per + i] *= ss[0][c];
+            b[bo + c] = b[bo + c] * ss[0][c] + ss[1][c];
+        }
+        folded = true;
     }
 
     /** Per-channel scale and shift of eval mode: y = x * scale + shift. */

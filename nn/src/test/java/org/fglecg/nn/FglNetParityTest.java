@@ -96,6 +96,16 @@ class FglNetParityTest {
     }
 
     @Test
+    void inferenceCopyWithFoldedBatchNormMatchesPyTorchEval() throws Exception {
+        for (String role : new String[] {"student", "teacher"}) {
+            Map<String, StoredTensor> f = fixture(role);
+            FglNet net = new FglNet(role.equals("student") ? FglNet.student() : FglNet.teacher(450), 1);
+            FixtureWeights.loadInto(net);
+            assertClose(role + " folded logits_eval", f.get("logits_eval"), net.inferenceCopy().predict(tensor(f.get("input"))));
+        }
+    }
+
+    @Test
     void parameterCountsMatchTheReference() {
         assertEquals(365_111, new FglNet(FglNet.student(), 1).parameterCount());
         assertEquals(445_936, new FglNet(FglNet.teacher(450), 1).parameterCount());
