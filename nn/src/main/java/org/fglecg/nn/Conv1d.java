@@ -106,14 +106,28 @@ public final class Conv1d extends Module {
                 int xrow = xo + (b * inChannels + ci) * len;
                 for (int j = 0; j < kernelSize; j++) {
                     int dst = (ci * kernelSize + j) * cols + b * outLen;
-                    int shift = j * dilation - padding;
-                    for (int t = 0; t < outLen; t++) {
-                        int p = t * stride + shift;
-                        col[dst + t] = p >= 0 && p < len ? x[xrow + p] : 0f;
+                    int shift = j * dilation - padding, t0 = Math.min(outLen, firstInside(shift)), t1 = endInside(shift, len, outLen);
+                    java.util.Arrays.fill(col, dst, dst + t0, 0f);
+                    if (stride == 1) {
+                        if (t1 > t0) System.arraycopy(x, xrow + t0 + shift, col, dst + t0, t1 - t0);
+                    } else {
+                        for (int t = t0; t < t1; t++) col[dst + t] = x[xrow + t * stride + shift];
                     }
+                    java.util.Arrays.fill(col, dst + Math.max(t0, t1), dst + outLen, 0f);
                 }
             }
         });
+    }
+
+    /** First output step whose tap (t*stride + shift) is inside the input. */
+    private int firstInside(int shift) {
+        return shift >= 0 ? 0 : (-shift + stride - 1) / stride;
+    }
+
+    /** One past the last output step whose tap is inside an input of {@code len}. */
+    private int endInside(int shift, int len, int outLen) {
+        int last = len - 1 - shift;                                    // t*stride <= last
+        return last < 0 ? 0 : Math.min(outLen, last / stride + 1);
     }
 
     /** The adjoint of im2col: dx[b, ci, p] = sum of dcol entries that read x[b, ci, p]. */
@@ -124,10 +138,12 @@ public final class Conv1d extends Module {
                 int xrow = (b * inChannels + ci) * len;
                 for (int j = 0; j < kernelSize; j++) {
                     int src = (ci * kernelSize + j) * cols + b * outLen;
-                    int shift = j * dilation - padding;
-                    for (int t = 0; t < outLen; t++) {
-                        int p = t * stride + shift;
-                        if (p >= 0 && p < len) dx[xrow + p] += dcol[src + t];
+                    int shift = j * dilation - padding, t0 = Math.min(outLen, firstInside(shift)), t1 = endInside(shift, len, outLen);
+                    if (stride == 1) {
+                        int o = xrow + shift;
+                        for (int t = t0; t < t1; t++) dx[o + t] += dcol[src + t];
+                    } else {
+                        for (int t = t0; t < t1; t++) dx[xrow + t * stride + shift] += dcol[src + t];
                     }
                 }
             }
