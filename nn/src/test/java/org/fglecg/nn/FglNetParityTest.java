@@ -78,6 +78,11 @@ class FglNetParityTest {
                 ? Losses.crossEntropy(z, labels, w)
                 : Losses.fgl(z, tensor(f.get("teacher_logits")), labels, w, 0.5f, 4f);
         assertClose(role + " loss", f.get("loss"), loss);
+        if (role.equals("student")) {
+            assertClose("student CB-CE part", f.get("loss_ce"), Losses.crossEntropy(z.detach(), labels, w));
+            assertClose("student KL part", f.get("loss_kl"),
+                    Losses.klDivergence(z.detach(), tensor(f.get("teacher_logits")), 4f));
+        }
         loss.backward();
         // A conv bias followed by train-mode BatchNorm has gradient exactly 0 (BN removes the
         // mean); float32 leaves ~1e-10 there. So gradients are compared relative to at least
