@@ -1,6 +1,7 @@
 package org.fglecg.nn;
 
 import java.util.Arrays;
+import org.fglecg.tensor.NoGrad;
 import org.fglecg.tensor.Rng;
 import org.fglecg.tensor.Tensor;
 import org.fglecg.tensor.kernel.Gemm;
@@ -62,22 +63,26 @@ public final class MultiheadAttention extends Module {
         float p = isTraining() ? dropout : 0f;
         long seed = p > 0 ? rng.nextLong() : 0;
         int tt = time * time, tasks = batch * heads;
-        float[] probs = new float[tasks * tt];                         // softmax, before dropout
+        // Backward needs every task's softmax weights; without a graph each task keeps its own
+        // in per-thread scratch instead (no batch x heads x time^2 array).
+        boolean graph = NoGrad.isEnabled() && qkv.requiresGrad();
+        float[] probs = graph ? new float[tasks * tt] : null;          // softmax, before dropout
         Tensor ctx = Tensor.zeros(batch, time, d);
         float[] c = ctx.data();
         Parallel.forEach(tasks, task -> {
             HeadScratch s = HeadScratch.get(hd, time);
-            int b = task / heads, h = task % heads, po = task * tt;
+            int b = task / heads, h = task % heads, po = graph ? task * tt : 0;
+            float[] pr = graph ? probs : s.dp;
             s.gather(qkv, b, h * hd, scale, s.qT);
             s.gather(qkv, b, d + h * hd, 1f, s.kT);
             s.gather(qkv, b, 2 * d + h * hd, 1f, s.vT);
             // S = (q scale) k^T: row i = sum_e q[i, e] kT[e, :]
-            Gemm.sgemm(true, false, time, time, hd, 1f, s.qT, 0, time, s.kT, 0, time, 0f, probs, po, time);
-            for (int i = 0; i < time; i++) softmaxRow(probs, po + i * time, time);
-            float[] pd = probs;
+            Gemm.sgemm(true, false, time, time, hd, 1f, s.qT, 0, time, s.kT, 0, time, 0f, pr, po, time);
+            for (int i = 0; i < time; i++) softmaxRow(pr, po + i * time, time);
+            float[] pd = pr;
             int pdo = po;
             if (p > 0) {
-                s.dropped(probs, po, p, seed, task);
+                s.dropped(pr, po, p, seed, task);
                 pd = s.pm;
                 pdo = 0;
             }
