@@ -1,0 +1,196 @@
+package org.fglecg.nn;
+
+import java.util.Arrays;
+import org.fglecg.tensor.NoGrad;
+import org.fglecg.tensor.Rng;
+import org.fglecg.tensor.Tensor;
+import org.fglecg.tensor.kernel.Gemm;
+import org.fglecg.tensor.kernel.Kernels;
+import org.fglecg.tensor.kernel.Parallel;
+
+/**
+ * Bidirectional (unmasked) multi-head self-attention on {@code [batch, time, d]}, PyTorch's
+ * MultiheadAttention layout: {@code in_proj_weight [3d, d]}, {@code in_proj_bias [3d]} (rows
+ * q, k, v), {@code out_proj} a Linear(d, d). Per head: softmax(q k^T / sqrt(d/h)) with
+ * dropout on the attention weights in training, times v.
+ *
+ * <p>The core (scores, softmax, dropout, weighted sum) is one fused node over the packed
+ * {@code qkv [batch, time, 3d]}; each (sample, head) pair is one task. Only the softmax
+ * weights are kept for backward; dropout masks come from per-task generators seeded from the
+ * module's generator (regenerated in backward), so they do not depend on the thread count.
+ */
+public final class MultiheadAttention extends Module {
+    public final int dModel, heads;
+    public final float dropout;
+    final Tensor inProjWeight, inProjBias;
+    final Linear outProj;
+    private final Rng rng;
+
+    public MultiheadAttention(int dModel, int heads, float dropout, Rng rng) {
+        this(dModel, heads, dropout, rng, rng.split());
+    }
+
+    /** {@code init} draws the initial weights, {@code noise} the dropout masks. */
+    public MultiheadAttention(int dModel, int heads, float dropout, Rng init, Rng noise) {
+        if (dModel % heads != 0) throw new IllegalArgumentException("MultiheadAttention: d_model " + dModel
+                + " is not divisible by " + heads + " heads");
+        this.dModel = dModel;
+        this.heads = heads;
+        this.dropout = dropout;
+        inProjWeight = registerParameter("in_proj_weight", Init.xavierUniform(init, 3 * dModel, dModel));
+        inProjBias = registerParameter("in_proj_bias", Tensor.zeros(3 * dModel));
+        outProj = registerModule("out_proj", new Linear(dModel, dModel, init));
+        Arrays.fill(outProj.bias.data(), 0f);                          // PyTorch zeroes out_proj.bias
+        this.rng = noise;
+    }
+
+    @Override
+    public Tensor forward(Tensor x) {
+        if (x.dim() != 3 || x.size(2) != dModel) throw new IllegalArgumentException("MultiheadAttention(d "
+                + dModel + "): input shape " + Arrays.toString(x.shape()) + ", expected [batch, time, " + dModel + "]");
+        Tensor qkv = Linear.apply(x, inProjWeight, inProjBias, "MultiheadAttention.in_proj");
+        return outProj.forward(attend(qkv));
+    }
+
+    /**
+     * Per (sample, head) the head dimension is tiny (5 for the student), so q, k, v are copied
+     * transposed to {@code [hd, time]}: every product then runs along time (long axpy / dot
+     * rows) instead of along the head dimension.
+     */
+    private Tensor attend(Tensor qkv) {
+        int batch = qkv.size(0), time = qkv.size(1), d = dModel, hd = d / heads;
+        float scale = (float) (1.0 / Math.sqrt(hd));
+        float p = isTraining() ? dropout : 0f;
+        long seed = p > 0 ? rng.nextLong() : 0;
+        int tt = time * time, tasks = batch * heads;
+        // Backward needs every task's softmax weights; without a graph each task keeps its own
+        // in per-thread scratch instead (no batch x heads x time^2 array).
+        boolean graph = NoGrad.isEnabled() && qkv.requiresGrad();
+        float[] probs = graph ? new float[tasks * tt] : null;          // softmax, before dropout
+        Tensor ctx = Tensor.zeros(batch, time, d);
+        float[] c = ctx.data();
+        Parallel.forEach(tasks, task -> {
+            HeadScratch s = HeadScratch.get(hd, time);
+            int b = task / heads, h = task % heads, po = graph ? task * tt : 0;
+            float[] pr = graph ? probs : s.dp;
+            s.gather(qkv, b, h * hd, scale, s.qT);
+            s.gather(qkv, b, d + h * hd, 1f, s.kT);
+            s.gather(qkv, b, 2 * d + h * hd, 1f, s.vT);
+            // S = (q scale) k^T: row i = sum_e q[i, e] kT[e, :]
+            Gemm.sgemm(true, false, time, time, hd, 1f, s.qT, 0, time, s.kT, 0, time, 0f, pr, po, time);
+            for (int i = 0; i < time; i++) softmaxRow(pr, po + i * time, time);
+            float[] pd = pr;
+            int pdo = po;
+            if (p > 0) {
+                s.dropped(pr, po, p, seed, task);
+                pd = s.pm;
+                pdo = 0;
+            }
+            // ctx^T = vT P'^T: each element a dot product along time
+            Gemm.sgemm(false, true, hd, time, time, 1f, s.vT, 0, time, pd, pdo, time, 0f, s.out1, 0, time);
+            s.scatter(s.out1, c, b * time * d + h * hd, d);
+        });
+        return Tensor.fromFunction("self_attention", ctx, g -> {
+            Tensor gc = g.contiguous();
+            Tensor dqkv = Tensor.zeros(batch, time, 3 * d);
+            float[] dq = dqkv.data();
+            float keep = p > 0 ? 1f / (1f - p) : 1f;
+            Kernels kernels = Kernels.get();
+            Parallel.forEach(tasks, task -> {
+                HeadScratch s = HeadScratch.get(hd, time);
+                int b = task / heads, h = task % heads, po = task * tt, dbase = b * time * 3 * d + h * hd;
+                s.gather(qkv, b, h * hd, scale, s.qT);
+                s.gather(qkv, b, d + h * hd, 1f, s.kT);
+                s.gather(qkv, b, 2 * d + h * hd, 1f, s.vT);
+                s.gather(gc, b, h * hd, 1f, s.gT);
+                float[] dp = s.dp, pd = probs;
+                int pdo = po;
+                if (p > 0) {                                           // the forward's mask, regenerated
+                    s.dropped(probs, po, p, seed, task);
+                    pd = s.pm;
+                    pdo = 0;
+                }
+                // dP' = g v^T ; dV^T = g^T P'
+                Gemm.sgemm(true, false, time, time, hd, 1f, s.gT, 0, time, s.vT, 0, time, 0f, dp, 0, time);
+                Gemm.sgemm(false, false, hd, time, time, 1f, s.gT, 0, time, pd, pdo, time, 0f, s.out1, 0, time);
+                s.scatter(s.out1, dq, dbase + 2 * d, 3 * d);
+                // through dropout, then softmax: dS = P * (dP - rowsum(dP * P))
+                if (p > 0) {
+                    for (int j = 0; j < tt; j++) dp[j] = s.pm[j] == 0f ? 0f : dp[j] * keep;
+                }
+                for (int i = 0; i < time; i++) {
+                    int row = i * time, pr = po + row;
+                    float dot = kernels.dot(dp, row, probs, pr, time);
+                    for (int j = 0; j < time; j++) dp[row + j] = probs[pr + j] * (dp[row + j] - dot);
+                }
+                // dQ^T = scale kT dS^T ; dK^T = (q scale)^T dS
+                Gemm.sgemm(false, true, hd, time, time, scale, s.kT, 0, time, dp, 0, time, 0f, s.out1, 0, time);
+                s.scatter(s.out1, dq, dbase, 3 * d);
+                Gemm.sgemm(false, false, hd, time, time, 1f, s.qT, 0, time, dp, 0, time, 0f, s.out1, 0, time);
+                s.scatter(s.out1, dq, dbase + d, 3 * d);
+            });
+            return new Tensor[] {dqkv};
+        }, qkv);
+    }
+
+    /** Per-thread buffers of one (sample, head) task: transposed q, k, v, gradient, products. */
+    private static final class HeadScratch {
+        private static final ThreadLocal<HeadScratch> LOCAL = new ThreadLocal<>();
+        final int hd, time;
+        final float[] qT, kT, vT, gT, out1, dp, pm;
+
+        private HeadScratch(int hd, int time) {
+            this.hd = hd;
+            this.time = time;
+            qT = new float[hd * time];
+            kT = new float[hd * time];
+            vT = new float[hd * time];
+            gT = new float[hd * time];
+            out1 = new float[hd * time];
+            dp = new float[time * time];
+            pm = new float[time * time];
+        }
+
+        /**
+         * pm = the task's attention weights after dropout. The mask comes from a generator
+         * seeded by (step seed, task), so backward regenerates it instead of storing it, and it
+         * does not depend on which thread runs the task.
+         */
+        void dropped(float[] probs, int po, float p, long seed, int task) {
+            Dropout.apply(new Rng(seed + 0x9E3779B97F4A7C15L * (task + 1)), p, probs, po, pm, 0, time * time);
+        }
+
+        static HeadScratch get(int hd, int time) {
+            HeadScratch s = LOCAL.get();
+            if (s == null || s.hd != hd || s.time != time) LOCAL.set(s = new HeadScratch(hd, time));
+            return s;
+        }
+
+        /** dst[e, t] = k * x[b, t, col + e] for a contiguous x of shape [batch, time, w]. */
+        void gather(Tensor x, int b, int col, float k, float[] dst) {
+            float[] xd = x.data();
+            int w = x.size(2), base = x.offset() + b * time * w + col;
+            for (int t = 0; t < time; t++) {
+                int src = base + t * w;
+                for (int e = 0; e < hd; e++) dst[e * time + t] = k * xd[src + e];
+            }
+        }
+
+        /** dst[base + t * stride + e] = src[e, t]. */
+        void scatter(float[] src, float[] dst, int base, int stride) {
+            for (int t = 0; t < time; t++) {
+                int o = base + t * stride;
+                for (int e = 0; e < hd; e++) dst[o + e] = src[e * time + t];
+            }
+        }
+    }
+
+    /** In-place numerically stable softmax of a[off .. off+n) on the vector kernels. */
+    static void softmaxRow(float[] a, int off, int n) {
+        Kernels k = Kernels.get();
+        float max = k.max(a, off, n);
+        for (int j = off; j < off + n; j++) a[j] -= max;
+        k.exp(a, off, a, off, n);
+        k.scale(1f / k.sum(a, off, n), a, off, a, off, n);
+    }
+}
