@@ -26,6 +26,11 @@ public final class Fgl implements Runnable {
     }
 
     public static void main(String[] args) {
+        // The library logs through System.Logger (java.util.logging by default), whose stock
+        // format spends two lines per record; the CLI asks for one, unless the user chose.
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "%4$s: %5$s%6$s%n");
+        }
         System.exit(commandLine().execute(args));
     }
 }
