@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code fgl} command line: data, model, training and evaluation commands. */
 @Command(name = "fgl", mixinStandardHelpOptions = true, version = "fgl 0.1.0",
         description = "Future-guided learning for ECG heartbeat classification, in pure Java.",
-        subcommands = {DataCommand.class, ModelCommand.class})
+        subcommands = {DataCommand.class, ModelCommand.class, CompareCommand.class})
 public final class Fgl implements Runnable {
 
     @CommandLine.Spec

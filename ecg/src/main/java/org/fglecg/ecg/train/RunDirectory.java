@@ -135,6 +135,14 @@ public final class RunDirectory {
         AtomicFiles.writeString(dir.resolve(METRICS), sb.toString());
     }
 
+    /** Records the best model's scores on the test split. */
+    public void writeTestScores(int bestEpoch, Scores test) throws IOException {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("best_epoch", bestEpoch);
+        m.put("test", test.toJson());
+        AtomicFiles.writeString(dir.resolve(TEST), Json.pretty(m));
+    }
+
     public static Map<String, Object> readJson(Path f) throws IOException {
         try {
             return Json.parseObject(Files.readString(f, StandardCharsets.UTF_8));

@@ -1,7 +1,9 @@
 package org.fglecg.ecg.train;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The evaluation of one split (FGL-SPEC section 6): accuracy, per-class scores, and macro
@@ -59,5 +61,48 @@ public record Scores(ConfusionMatrix confusion, List<ClassScores> perClass) {
             n++;
         }
         return n == 0 ? 0.0 : sum / n;
+    }
+
+    /** JSON form: the confusion matrix (the truth of record) plus every derived score, absent classes marked. */
+    public Map<String, Object> toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("beats", beats());
+        m.put("accuracy", accuracy());
+        m.put("macro_precision", macroPrecision());
+        m.put("macro_recall", macroRecall());
+        m.put("macro_f1", macroF1());
+        m.put("absent", absentClasses());
+        List<Object> per = new ArrayList<>();
+        for (ClassScores c : perClass) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("class", c.name());
+            e.put("support", c.support());
+            e.put("predicted", c.predicted());
+            if (c.present()) {
+                e.put("precision", c.precision());
+                e.put("recall", c.recall());
+                e.put("f1", c.f1());
+            } else {
+                e.put("absent", true);
+            }
+            per.add(e);
+        }
+        m.put("per_class", per);
+        m.put("classes", confusion.classNames());
+        m.put("confusion", (Object) confusion.rows());
+        return m;
+    }
+
+    /** Reads {@link #toJson()} back; the scores are recomputed from the confusion matrix. */
+    @SuppressWarnings("unchecked")
+    public static Scores fromJson(Map<String, Object> json) {
+        List<String> classes = (List<String>) json.get("classes");
+        List<List<Number>> rows = (List<List<Number>>) json.get("confusion");
+        if (classes == null || rows == null)
+            throw new IllegalArgumentException("scores JSON without 'classes' and 'confusion': " + Json.write(json));
+        long[][] counts = new long[rows.size()][];
+        for (int t = 0; t < counts.length; t++)
+            counts[t] = rows.get(t).stream().mapToLong(Number::longValue).toArray();
+        return of(ConfusionMatrix.of(classes, counts));
     }
 }
