@@ -1,0 +1,8 @@
+package org.fglecg.tensor;
+
+/** A tensor shape does not fit an op; the message names the op and the shapes involved. */
+public class ShapeException extends IllegalArgumentException {
+    public ShapeException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,126 @@
+package org.fglecg.tensor;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import org.junit.jupiter.api.Test;
+
+class AutogradTest {
+    @Test
+    void simpleChain() {
+        Tensor x = Tensor.fromArray(new float[] {1, 2, 3}, 3).requiresGrad(true);
+        x.mul(x).sum().backward(); // d/dx sum x^2 = 2x
+        assertArrayEquals(new float[] {2, 4, 6}, x.grad().toArray());
+    }
+
+    @Test
+    void gradientsAccumulateAcrossBackwards() {
+        Tensor x = Tensor.ones(2).requiresGrad(true);
+        x.mul(3f).sum().backward();
+        x.mul(3f).sum().backward();
+        assertArrayEquals(new float[] {6, 6}, x.grad().toArray());
+        x.zeroGrad();
+        assertNull(x.grad());
+    }
+
+    @Test
+    void reuseInTwoBranchesSums() {
+        Tensor x = Tensor.fromArray(new float[] {2}, 1).requiresGrad(true);
+        Tensor y = x.exp();
+        y.add(y.mul(y)).sum().backward(); // d/dx (e^x + e^2x) = e^x + 2 e^2x
+        double e = Math.exp(2);
+        assertEquals(e + 2 * e * e, x.grad().item(), 1e-3);
+    }
+
+    @Test
+    void sharedGradientIsNotAliased() {
+        Tensor a = Tensor.ones(2).requiresGrad(true);
+        Tensor b = Tensor.ones(2).requiresGrad(true);
+        a.add(b).sum().backward();
+        a.add(b).sum().backward();
+        assertArrayEquals(new float[] {2, 2}, a.grad().toArray());
+        assertArrayEquals(new float[] {2, 2}, b.grad().toArray());
+        assertNotSame(a.grad(), b.grad());
+    }
+
+    @Test
+    void noGradRecordsNothing() {
+        Tensor x = Tensor.ones(2).requiresGrad(true);
+        try (NoGrad g = NoGrad.enter()) {
+            assertFalse(NoGrad.isEnabled());
+            try (NoGrad inner = NoGrad.enter()) {
+                assertFalse(NoGrad.isEnabled());
+            }
+            assertFalse(NoGrad.isEnabled());
+            Tensor y = x.mul(2f);
+            assertFalse(y.requiresGrad());
+            assertTrue(y.isLeaf());
+        }
+        assertTrue(NoGrad.isEnabled());
+        assertTrue(x.mul(2f).requiresGrad());
+    }
+
+    @Test
+    void detachCutsHistory() {
+        Tensor x = Tensor.ones(2).requiresGrad(true);
+        Tensor y = x.mul(2f);
+        Tensor d = y.detach();
+        assertFalse(d.requiresGrad());
+        assertSame(y.data(), d.data());
+        x.mul(d).sum().backward(); // d treated as a constant 2
+        assertArrayEquals(new float[] {2, 2}, x.grad().toArray());
+    }
+
+    @Test
+    void graphIsReleasedAfterBackward() {
+        Tensor x = Tensor.ones(2).requiresGrad(true);
+        Tensor loss = x.exp().sum();
+        loss.backward();
+        IllegalStateException e = assertThrows(IllegalStateException.class, loss::backward);
+        assertTrue(e.getMessage().startsWith("graph already released"), e.getMessage());
+    }
+
+    @Test
+    void deepGraphDoesNotOverflowTheStack() {
+        Tensor x = Tensor.ones(1).requiresGrad(true);
+        Tensor y = x;
+        for (int i = 0; i < 100_000; i++) y = y.add(1f);
+        y.sum().backward();
+        assertEquals(1f, x.grad().item());
+    }
+
+    @Test
+    void customFunction() {
+        Tensor x = Tensor.fromArray(new float[] {1, 2}, 2).requiresGrad(true);
+        Tensor w = Tensor.fromArray(new float[] {3, 4}, 2); // no grad: gets none
+        float[] out = {x.get(0) * w.get(0), x.get(1) * w.get(1)};
+        Tensor y = Tensor.fromFunction("scale", Tensor.fromArray(out, 2), g -> new Tensor[] {g.mul(w), g.mul(x)}, x, w);
+        assertTrue(y.requiresGrad());
+        y.sum().backward();
+        assertArrayEquals(new float[] {3, 4}, x.grad().toArray());
+        assertNull(w.grad());
+    }
+
+    @Test
+    void customFunctionWrongGradientShapeNamesTheOp() {
+        Tensor x = Tensor.ones(2).requiresGrad(true);
+        Tensor y = Tensor.fromFunction("broken", Tensor.ones(2), g -> new Tensor[] {Tensor.ones(3)}, x);
+        ShapeException e = assertThrows(ShapeException.class, () -> y.sum().backward());
+        assertTrue(e.getMessage().startsWith("broken:"), e.getMessage());
+    }
+
+    @Test
+    void backwardWithGivenGradientAndBroadcastViewGradient() {
+        Tensor x = Tensor.ones(2, 3).requiresGrad(true);
+        Tensor y = x.mul(2f);
+        y.backward(Tensor.fromArray(new float[] {1, 2, 3}, 3).expand(2, 3));
+        assertArrayEquals(new float[] {2, 4, 6, 2, 4, 6}, x.grad().toArray());
+    }
+
+    @Test
+    void requiresGradOnlyOnLeaves() {
+        Tensor y = Tensor.ones(2).requiresGrad(true).mul(2f);
+        assertThrows(IllegalStateException.class, () -> y.requiresGrad(false));
+        assertThrows(ShapeException.class, y::backward);
+        assertThrows(IllegalStateException.class, () -> Tensor.ones(1).backward());
+    }
+}
