@@ -1,10 +1,8 @@
 package org.fglecg.tensor.kernel;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntConsumer;
 
 /**
@@ -12,13 +10,29 @@ import java.util.function.IntConsumer;
  * not depend on which thread runs them, so a seed and a thread count give identical bits.
  *
  * <p>Size: system property {@code fglecg.threads}, else available processors; {@link
- * #setThreads(int)} changes it at run time.
+ * #setThreads(int)} changes it at run time. Workers are daemon threads that spin briefly, then
+ * park, between jobs; a job allocates nothing, so hot kernels stay allocation-free.
+ *
+ * <p>A {@code forEach} issued from inside a task, or while another thread owns the pool, runs
+ * its tasks inline on the calling thread (same results, no deadlock).
  */
 public final class Parallel {
+    /** How long an idle worker spins before parking: short jobs follow each other closely. */
+    private static final long SPIN_NANOS = 50_000;
+
     private static volatile int threads = Integer.getInteger("fglecg.threads",
             Runtime.getRuntime().availableProcessors());
-    private static ExecutorService pool;
-    private static int poolSize;
+
+    private static final ReentrantLock OWNER = new ReentrantLock();
+    private static Worker[] workers = new Worker[0];
+
+    // The current job, published to each worker by the volatile write of its ticket.
+    private static IntConsumer body;
+    private static int taskCount;
+    private static volatile Thread caller;
+    private static final AtomicInteger NEXT_TASK = new AtomicInteger();
+    private static final AtomicInteger RUNNING = new AtomicInteger();
+    private static volatile Throwable failure;
 
     private Parallel() {}
 
@@ -35,49 +49,101 @@ public final class Parallel {
 
     /**
      * Runs {@code body.accept(t)} for t in [0, tasks), spread over the pool; returns when all are
-     * done. With one thread (or one task) it runs inline on the caller.
+     * done. With one thread (or one task) it runs inline on the caller. The first exception
+     * thrown by a task is rethrown here after every started task has finished.
      */
     public static void forEach(int tasks, IntConsumer body) {
         int n = Math.min(threads, tasks);
-        if (n <= 1) {
+        if (n <= 1 || Thread.currentThread() instanceof Worker || OWNER.isHeldByCurrentThread()
+                || !OWNER.tryLock()) {
             for (int t = 0; t < tasks; t++) body.accept(t);
             return;
         }
-        ExecutorService p = pool(n);
-        AtomicInteger next = new AtomicInteger();
-        Runnable worker = () -> {
-            for (int t; (t = next.getAndIncrement()) < tasks; ) body.accept(t);
-        };
-        Future<?>[] futures = new Future<?>[n - 1];
-        for (int i = 0; i < n - 1; i++) futures[i] = p.submit(worker);
-        worker.run();
-        for (Future<?> f : futures) {
+        try {
+            runOnPool(n - 1, tasks, body);
+        } finally {
+            OWNER.unlock();
+        }
+    }
+
+    private static void runOnPool(int helpers, int tasks, IntConsumer job) {
+        ensureWorkers(helpers);
+        Parallel.body = job;
+        taskCount = tasks;
+        caller = Thread.currentThread();
+        failure = null;
+        NEXT_TASK.set(0);
+        RUNNING.set(helpers);
+        for (int i = 0; i < helpers; i++) workers[i].assign(); // publishes the fields above
+        drain();
+        long spinUntil = System.nanoTime() + SPIN_NANOS;
+        while (RUNNING.get() > 0) {
+            if (System.nanoTime() < spinUntil) Thread.onSpinWait();
+            else LockSupport.park(Parallel.class);
+        }
+        Parallel.body = null;
+        Throwable f = failure;
+        if (f != null) {
+            failure = null;
+            if (f instanceof RuntimeException) throw (RuntimeException) f;
+            if (f instanceof Error) throw (Error) f;
+            throw new RuntimeException(f);
+        }
+    }
+
+    /** Takes tasks until none is left; records the first failure and skips the rest. */
+    private static void drain() {
+        IntConsumer job = body;
+        int tasks = taskCount;
+        for (int t; (t = NEXT_TASK.getAndIncrement()) < tasks; ) {
+            if (failure != null) continue;
             try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RuntimeException(e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                Throwable c = e.getCause();
-                if (c instanceof RuntimeException) throw (RuntimeException) c;
-                if (c instanceof Error) throw (Error) c;
-                throw new RuntimeException(c);
+                job.accept(t);
+            } catch (Throwable e) {
+                synchronized (Parallel.class) {
+                    if (failure == null) failure = e;
+                }
             }
         }
     }
 
-    private static synchronized ExecutorService pool(int n) {
-        if (pool == null || poolSize < n - 1) {
-            if (pool != null) pool.shutdown();
-            poolSize = Math.max(n - 1, 1);
-            AtomicInteger id = new AtomicInteger();
-            ThreadFactory tf = r -> {
-                Thread t = new Thread(r, "fglecg-compute-" + id.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            };
-            pool = Executors.newFixedThreadPool(poolSize, tf);
+    private static void ensureWorkers(int n) {
+        if (workers.length >= n) return;
+        Worker[] grown = java.util.Arrays.copyOf(workers, n);
+        for (int i = workers.length; i < n; i++) {
+            grown[i] = new Worker(i);
+            grown[i].start();
         }
-        return pool;
+        workers = grown;
+    }
+
+    /** A pool thread; it joins a job only when given a new ticket, so idle extras stay out. */
+    private static final class Worker extends Thread {
+        private volatile int ticket;
+        private int seen;
+
+        Worker(int index) {
+            super("fglecg-compute-" + (index + 1));
+            setDaemon(true);
+        }
+
+        void assign() {
+            ticket = ticket + 1; // only the pool owner writes tickets, one job at a time
+            LockSupport.unpark(this);
+        }
+
+        @Override
+        public void run() {
+            while (true) {
+                long spinUntil = System.nanoTime() + SPIN_NANOS;
+                while (ticket == seen) {
+                    if (System.nanoTime() < spinUntil) Thread.onSpinWait();
+                    else LockSupport.park(this);
+                }
+                seen = ticket;
+                drain();
+                if (RUNNING.decrementAndGet() == 0) LockSupport.unpark(caller);
+            }
+        }
     }
 }

@@ -1,0 +1,75 @@
+package org.fglecg.tensor.simd;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+import org.fglecg.tensor.kernel.GemmMicroKernel;
+
+/**
+ * A 6 x (2 vectors) register tile: twelve accumulators, two B vectors and one broadcast A
+ * value fit the 16 registers of AVX2 and leave room on AVX-512. Each step of p loads two B
+ * vectors and six A scalars for twelve FMAs.
+ */
+final class VectorGemmMicroKernel implements GemmMicroKernel {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    private static final int MR = 6;
+    private static final int NR = 2 * L;
+
+    @Override
+    public int mr() {
+        return MR;
+    }
+
+    @Override
+    public int nr() {
+        return NR;
+    }
+
+    @Override
+    public void tile(int kc, float[] a, int aOff, float[] b, int bOff,
+                     float alpha, float beta, float[] c, int cOff, int ldc) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
+        FloatVector c40 = FloatVector.zero(S), c41 = FloatVector.zero(S);
+        FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++) {
+            int ai = aOff + p * MR;
+            int bi = bOff + p * NR;
+            FloatVector b0 = FloatVector.fromArray(S, b, bi);
+            FloatVector b1 = FloatVector.fromArray(S, b, bi + L);
+            FloatVector av = FloatVector.broadcast(S, a[ai]);
+            c00 = av.fma(b0, c00); c01 = av.fma(b1, c01);
+            av = FloatVector.broadcast(S, a[ai + 1]);
+            c10 = av.fma(b0, c10); c11 = av.fma(b1, c11);
+            av = FloatVector.broadcast(S, a[ai + 2]);
+            c20 = av.fma(b0, c20); c21 = av.fma(b1, c21);
+            av = FloatVector.broadcast(S, a[ai + 3]);
+            c30 = av.fma(b0, c30); c31 = av.fma(b1, c31);
+            av = FloatVector.broadcast(S, a[ai + 4]);
+            c40 = av.fma(b0, c40); c41 = av.fma(b1, c41);
+            av = FloatVector.broadcast(S, a[ai + 5]);
+            c50 = av.fma(b0, c50); c51 = av.fma(b1, c51);
+        }
+        store(c00, c01, alpha, beta, c, cOff);
+        store(c10, c11, alpha, beta, c, cOff + ldc);
+        store(c20, c21, alpha, beta, c, cOff + 2 * ldc);
+        store(c30, c31, alpha, beta, c, cOff + 3 * ldc);
+        store(c40, c41, alpha, beta, c, cOff + 4 * ldc);
+        store(c50, c51, alpha, beta, c, cOff + 5 * ldc);
+    }
+
+    /** Same rounding as the scalar kernel: acc * alpha, or fma(acc, alpha, beta * C). */
+    private static void store(FloatVector v0, FloatVector v1, float alpha, float beta,
+                              float[] c, int i) {
+        FloatVector av = FloatVector.broadcast(S, alpha);
+        if (beta == 0f) {
+            v0.mul(av).intoArray(c, i);
+            v1.mul(av).intoArray(c, i + L);
+        } else {
+            v0.fma(av, FloatVector.fromArray(S, c, i).mul(beta)).intoArray(c, i);
+            v1.fma(av, FloatVector.fromArray(S, c, i + L).mul(beta)).intoArray(c, i + L);
+        }
+    }
+}
