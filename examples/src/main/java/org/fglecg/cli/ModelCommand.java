@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code fgl model ...}: the model commands. */
 @Command(name = "model", mixinStandardHelpOptions = true,
         description = "Inspect models: parameters and FLOPs.",
-        subcommands = {})
+        subcommands = {ModelSummaryCommand.class})
 public final class ModelCommand implements Runnable {
 
     @CommandLine.Spec

@@ -1,0 +1,135 @@
+package org.fglecg.nn;
+
+import org.fglecg.tensor.Rng;
+import org.fglecg.tensor.Tensor;
+import org.fglecg.tensor.kernel.Parallel;
+
+/**
+ * 1-D convolution over {@code [batch, in, length]} (PyTorch's Conv1d: cross-correlation,
+ * zero padding, stride, dilation, bias). One fused autograd node.
+ *
+ * <p>How: im2col for the whole batch into {@code col[in*k, batch*outLen]}, then a single large
+ * SGEMM {@code W[out, in*k] x col} (the shape the GEMM kernel is tuned for, split over threads),
+ * then a re-layout to {@code [batch, out, outLen]} with the bias. Backward is two more large
+ * SGEMMs: {@code dW = dY col^T} and {@code dcol = W^T dY}, then col2im.
+ */
+public final class Conv1d extends Module {
+    public final int inChannels, outChannels, kernelSize, stride, padding, dilation;
+    final Tensor weight, bias;
+
+    public Conv1d(int in, int out, int kernelSize, int stride, int padding, int dilation, Rng rng) {
+        this.inChannels = in;
+        this.outChannels = out;
+        this.kernelSize = kernelSize;
+        this.stride = stride;
+        this.padding = padding;
+        this.dilation = dilation;
+        double bound = 1.0 / Math.sqrt(in * kernelSize);
+        weight = registerParameter("weight", Init.uniform(rng, bound, out, in, kernelSize));
+        bias = registerParameter("bias", Init.uniform(rng, bound, out));
+    }
+
+    public Conv1d(int in, int out, int kernelSize, int padding, Rng rng) {
+        this(in, out, kernelSize, 1, padding, 1, rng);
+    }
+
+    public int outLength(int length) {
+        return (length + 2 * padding - dilation * (kernelSize - 1) - 1) / stride + 1;
+    }
+
+    @Override
+    public Tensor forward(Tensor input) {
+        if (input.dim() != 3 || input.size(1) != inChannels) {
+            throw new IllegalArgumentException("Conv1d(" + inChannels + "->" + outChannels + "): input shape "
+                    + java.util.Arrays.toString(input.shape()) + ", expected [batch, " + inChannels + ", length]");
+        }
+        Tensor x = input.contiguous();
+        int batch = x.size(0), len = x.size(2), outLen = outLength(len);
+        if (outLen < 1) throw new IllegalArgumentException("Conv1d: input length " + len + " too short for kernel " + kernelSize);
+        int rows = inChannels * kernelSize, cols = batch * outLen;
+        float[] col = new float[rows * cols];
+        im2col(x.data(), x.offset(), batch, len, outLen, col);
+        float[] y = new float[outChannels * cols];
+        float[] w = weight.data();
+        ParallelGemm.sgemm(false, false, outChannels, cols, rows, 1f, w, weight.offset(), rows, col, 0, cols, 0f, y, 0, cols);
+        Tensor out = Tensor.zeros(batch, outChannels, outLen);
+        float[] o = out.data();
+        float[] bv = bias.data();
+        int bo = bias.offset();
+        Parallel.forEach(batch, b -> {
+            for (int c = 0; c < outChannels; c++) {
+                float bc = bv[bo + c];
+                int src = c * cols + b * outLen, dst = (b * outChannels + c) * outLen;
+                for (int t = 0; t < outLen; t++) o[dst + t] = y[src + t] + bc;
+            }
+        });
+        return Tensor.fromFunction("conv1d", out, g -> backward(g, x, col, batch, len, outLen), x, weight, bias);
+    }
+
+    private Tensor[] backward(Tensor gradOut, Tensor x, float[] col, int batch, int len, int outLen) {
+        Tensor g = gradOut.contiguous();
+        float[] gd = g.data();
+        int go = g.offset();
+        int rows = inChannels * kernelSize, cols = batch * outLen;
+        float[] gy = new float[outChannels * cols];                    // dY as [out, batch*outLen]
+        Parallel.forEach(batch, b -> {
+            for (int c = 0; c < outChannels; c++) {
+                System.arraycopy(gd, go + (b * outChannels + c) * outLen, gy, c * cols + b * outLen, outLen);
+            }
+        });
+        Tensor dw = Tensor.zeros(outChannels, inChannels, kernelSize);
+        ParallelGemm.sgemm(false, true, outChannels, rows, cols, 1f, gy, 0, cols, col, 0, cols, 0f, dw.data(), 0, rows);
+        Tensor db = Tensor.zeros(outChannels);
+        float[] dbd = db.data();
+        Parallel.forEach(outChannels, c -> {
+            double s = 0;
+            for (int i = c * cols, e = i + cols; i < e; i++) s += gy[i];
+            dbd[c] = (float) s;
+        });
+        Tensor dx = null;
+        if (x.requiresGrad() || !x.isLeaf()) {
+            float[] dcol = col;                                        // col is dead after dW: reuse it
+            ParallelGemm.sgemm(true, false, rows, cols, outChannels, 1f, weight.data(), weight.offset(), rows,
+                    gy, 0, cols, 0f, dcol, 0, cols);
+            dx = Tensor.zeros(batch, inChannels, len);
+            col2im(dcol, batch, len, outLen, dx.data());
+        }
+        return new Tensor[] {dx, dw, db};
+    }
+
+    /** col[(ci*k + j), b*outLen + t] = x[b, ci, t*stride - padding + j*dilation], 0 outside. */
+    private void im2col(float[] x, int xo, int batch, int len, int outLen, float[] col) {
+        int cols = batch * outLen;
+        Parallel.forEach(batch, b -> {
+            for (int ci = 0; ci < inChannels; ci++) {
+                int xrow = xo + (b * inChannels + ci) * len;
+                for (int j = 0; j < kernelSize; j++) {
+                    int dst = (ci * kernelSize + j) * cols + b * outLen;
+                    int shift = j * dilation - padding;
+                    for (int t = 0; t < outLen; t++) {
+                        int p = t * stride + shift;
+                        col[dst + t] = p >= 0 && p < len ? x[xrow + p] : 0f;
+                    }
+                }
+            }
+        });
+    }
+
+    /** The adjoint of im2col: dx[b, ci, p] = sum of dcol entries that read x[b, ci, p]. */
+    private void col2im(float[] dcol, int batch, int len, int outLen, float[] dx) {
+        int cols = batch * outLen;
+        Parallel.forEach(batch, b -> {
+            for (int ci = 0; ci < inChannels; ci++) {
+                int xrow = (b * inChannels + ci) * len;
+                for (int j = 0; j < kernelSize; j++) {
+                    int src = (ci * kernelSize + j) * cols + b * outLen;
+                    int shift = j * dilation - padding;
+                    for (int t = 0; t < outLen; t++) {
+                        int p = t * stride + shift;
+                        if (p >= 0 && p < len) dx[xrow + p] += dcol[src + t];
+                    }
+                }
+            }
+        });
+    }
+}

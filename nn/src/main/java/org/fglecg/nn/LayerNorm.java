@@ -1,0 +1,87 @@
+package org.fglecg.nn;
+
+import org.fglecg.tensor.Tensor;
+import org.fglecg.tensor.kernel.Parallel;
+
+/**
+ * Layer normalisation over the last axis (PyTorch's LayerNorm(d), eps 1e-5, elementwise affine,
+ * biased variance). One fused node; rows are split into fixed chunks over the threads.
+ */
+public final class LayerNorm extends Module {
+    private static final int CHUNK = 256;
+    public final int features;
+    public final double eps = 1e-5;
+    final Tensor weight, bias;
+
+    public LayerNorm(int features) {
+        this.features = features;
+        weight = registerParameter("weight", Tensor.ones(features));
+        bias = registerParameter("bias", Tensor.zeros(features));
+    }
+
+    @Override
+    public Tensor forward(Tensor input) {
+        int d = features;
+        if (input.dim() < 1 || input.size(-1) != d) throw new IllegalArgumentException("LayerNorm(" + d
+                + "): input shape " + java.util.Arrays.toString(input.shape()) + ", expected [..., " + d + "]");
+        Tensor x = input.contiguous();
+        float[] xd = x.data(), gw = weight.data(), bw = bias.data();
+        int xo = x.offset(), rows = x.numel() / d, tasks = (rows + CHUNK - 1) / CHUNK;
+        Tensor out = Tensor.zeros(x.shape());
+        float[] o = out.data(), xhat = new float[rows * d], invStd = new float[rows];
+        Parallel.forEach(tasks, t -> {
+            for (int r = t * CHUNK, re = Math.min(rows, r + CHUNK); r < re; r++) {
+                int base = r * d;
+                double s = 0, ss = 0;
+                for (int j = 0; j < d; j++) s += xd[xo + base + j];
+                double mu = s / d;
+                for (int j = 0; j < d; j++) {
+                    double v = xd[xo + base + j] - mu;
+                    ss += v * v;
+                }
+                float inv = (float) (1.0 / Math.sqrt(ss / d + eps));
+                invStd[r] = inv;
+                for (int j = 0; j < d; j++) {
+                    float h = (float) (xd[xo + base + j] - mu) * inv;
+                    xhat[base + j] = h;
+                    o[base + j] = h * gw[j] + bw[j];
+                }
+            }
+        });
+        return Tensor.fromFunction("layer_norm", out, g -> {
+            Tensor gc = g.contiguous();
+            float[] gd = gc.data();
+            int go = gc.offset();
+            Tensor dx = Tensor.zeros(x.shape());
+            float[] dxd = dx.data();
+            float[][] partW = new float[tasks][d], partB = new float[tasks][d];
+            Parallel.forEach(tasks, t -> {
+                float[] pw = partW[t], pb = partB[t];
+                for (int r = t * CHUNK, re = Math.min(rows, r + CHUNK); r < re; r++) {
+                    int base = r * d;
+                    double sg = 0, sgx = 0;
+                    for (int j = 0; j < d; j++) {
+                        float gj = gd[go + base + j], h = xhat[base + j];
+                        pw[j] += gj * h;
+                        pb[j] += gj;
+                        float gh = gj * gw[j];
+                        sg += gh;
+                        sgx += gh * h;
+                    }
+                    float mg = (float) (sg / d), mgx = (float) (sgx / d), inv = invStd[r];
+                    for (int j = 0; j < d; j++) {
+                        dxd[base + j] = inv * (gd[go + base + j] * gw[j] - mg - xhat[base + j] * mgx);
+                    }
+                }
+            });
+            Tensor dw = Tensor.zeros(d), db = Tensor.zeros(d);
+            for (int t = 0; t < tasks; t++) {                          // fixed order: deterministic
+                for (int j = 0; j < d; j++) {
+                    dw.data()[j] += partW[t][j];
+                    db.data()[j] += partB[t][j];
+                }
+            }
+            return new Tensor[] {dx, dw, db};
+        }, x, weight, bias);
+    }
+}

@@ -1,0 +1,64 @@
+package org.fglecg.nn;
+
+import org.fglecg.tensor.Rng;
+import org.fglecg.tensor.Tensor;
+
+/**
+ * {@code y = x W^T + b} over the last axis of {@code [..., in]} (PyTorch's Linear; weight
+ * {@code [out, in]}). One fused node: the leading axes are flattened into one GEMM.
+ */
+public final class Linear extends Module {
+    public final int inFeatures, outFeatures;
+    final Tensor weight, bias;
+
+    public Linear(int in, int out, Rng rng) {
+        this.inFeatures = in;
+        this.outFeatures = out;
+        double bound = 1.0 / Math.sqrt(in);
+        weight = registerParameter("weight", Init.uniform(rng, bound, out, in));
+        bias = registerParameter("bias", Init.uniform(rng, bound, out));
+    }
+
+    @Override
+    public Tensor forward(Tensor x) {
+        return apply(x, weight, bias, "Linear");
+    }
+
+    /** {@code x W^T + b} for any weight [out, in] and bias [out] (shared with attention's projections). */
+    static Tensor apply(Tensor input, Tensor weight, Tensor bias, String who) {
+        int out = weight.size(0), in = weight.size(1);
+        if (input.dim() < 1 || input.size(-1) != in) {
+            throw new IllegalArgumentException(who + "(" + in + "->" + out + "): input shape "
+                    + java.util.Arrays.toString(input.shape()) + ", expected [..., " + in + "]");
+        }
+        Tensor x = input.contiguous();
+        int rows = x.numel() / in;
+        int[] shape = x.shape();
+        shape[shape.length - 1] = out;
+        Tensor y = Tensor.zeros(shape);
+        float[] yd = y.data(), bd = bias.data();
+        int bo = bias.offset();
+        for (int r = 0; r < rows; r++) System.arraycopy(bd, bo, yd, r * out, out);
+        ParallelGemm.sgemm(false, true, rows, out, in, 1f, x.data(), x.offset(), in,
+                weight.data(), weight.offset(), in, 1f, yd, 0, out);
+        return Tensor.fromFunction("linear", y, g -> {
+            Tensor gc = g.contiguous();
+            float[] gd = gc.data();
+            int go = gc.offset();
+            Tensor dx = Tensor.zeros(x.shape());
+            ParallelGemm.sgemm(false, false, rows, in, out, 1f, gd, go, out, weight.data(), weight.offset(), in,
+                    0f, dx.data(), 0, in);
+            Tensor dw = Tensor.zeros(out, in);
+            ParallelGemm.sgemm(true, false, out, in, rows, 1f, gd, go, out, x.data(), x.offset(), in,
+                    0f, dw.data(), 0, in);
+            Tensor db = Tensor.zeros(out);
+            float[] dbd = db.data();
+            double[] acc = new double[out];
+            for (int r = 0; r < rows; r++) {
+                for (int j = 0, o = go + r * out; j < out; j++) acc[j] += gd[o + j];
+            }
+            for (int j = 0; j < out; j++) dbd[j] = (float) acc[j];
+            return new Tensor[] {dx, dw, db};
+        }, x, weight, bias);
+    }
+}

@@ -1,0 +1,142 @@
+package org.fglecg.nn;
+
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.fglecg.tensor.Rng;
+import org.fglecg.tensor.Tensor;
+
+/** Every layer's backward agrees with finite differences on random small shapes. */
+class LayerGradientProperties {
+
+    static List<Tensor> with(Tensor x, Module m) {
+        List<Tensor> l = new ArrayList<>();
+        l.add(x);
+        l.addAll(m.parameters());
+        return l;
+    }
+
+    @Property(tries = 30)
+    void conv1d(@ForAll @IntRange(min = 1, max = 3) int batch, @ForAll @IntRange(min = 1, max = 3) int in,
+                @ForAll @IntRange(min = 1, max = 3) int out, @ForAll @IntRange(min = 1, max = 4) int k,
+                @ForAll @IntRange(min = 1, max = 2) int stride, @ForAll @IntRange(min = 0, max = 2) int pad,
+                @ForAll @IntRange(min = 1, max = 2) int dil, @ForAll @IntRange(min = 9, max = 12) int len,
+                @ForAll long seed) {
+        Rng rng = new Rng(seed);
+        Conv1d c = new Conv1d(in, out, k, stride, pad, dil, rng);
+        Tensor x = GradCheck.randn(rng, batch, in, len);
+        GradCheck.check("conv1d", () -> c.forward(x), with(x, c), seed);
+    }
+
+    @Property(tries = 20)
+    void batchNormTrainAndEval(@ForAll @IntRange(min = 2, max = 3) int batch, @ForAll @IntRange(min = 1, max = 3) int ch,
+                               @ForAll @IntRange(min = 2, max = 5) int len, @ForAll boolean training, @ForAll long seed) {
+        Rng rng = new Rng(seed);
+        BatchNorm1d bn = new BatchNorm1d(ch);
+        FixtureWeights.loadInto(bn);
+        bn.train(training);
+        Tensor x = GradCheck.randn(rng, batch, ch, len);
+        GradCheck.check("batch_norm " + (training ? "train" : "eval"), () -> bn.forward(x), with(x, bn), seed);
+    }
+
+    @Property(tries = 20)
+    void maxPool(@ForAll @IntRange(min = 1, max = 2) int batch, @ForAll @IntRange(min = 1, max = 3) int ch,
+                 @ForAll @IntRange(min = 4, max = 9) int len, @ForAll long seed) {
+        Rng rng = new Rng(seed);
+        MaxPool1d p = new MaxPool1d(2, 2, 1);
+        Tensor x = GradCheck.randn(rng, batch, ch, len);
+        GradCheck.check("max_pool1d", () -> p.forward(x), List.of(x), seed, 1e-3, 2e-2);
+    }
+
+    @Property(tries = 20)
+    void linear(@ForAll @IntRange(min = 1, max = 3) int rows, @ForAll @IntRange(min = 1, max = 4) int in,
+                @ForAll @IntRange(min = 1, max = 5) int out, @ForAll long seed) {
+        Rng rng = new Rng(seed);
+        Linear l = new Linear(in, out, rng);
+        Tensor x = GradCheck.randn(rng, rows, 2, in);
+        GradCheck.check("linear", () -> l.forward(x), with(x, l), seed);
+    }
+
+    @Property(tries = 20)
+    void layerNorm(@ForAll @IntRange(min = 1, max = 3) int rows, @ForAll @IntRange(min = 4, max = 8) int d,
+                   @ForAll long seed) {
+        Rng rng = new Rng(seed);
+        LayerNorm n = new LayerNorm(d);
+        FixtureWeights.loadInto(n);
+        Tensor x = GradCheck.randn(rng, rows, d);
+        GradCheck.check("layer_norm", () -> n.forward(x), with(x, n), seed);
+    }
+
+    @Property(tries = 20)
+    void tensorOpsUsedByLayers(@ForAll @IntRange(min = 1, max = 3) int a, @ForAll @IntRange(min = 1, max = 4) int b,
+                               @ForAll long seed) {
+        Rng rng = new Rng(seed);
+        Tensor x = GradCheck.randn(rng, a, b, 3);
+        GradCheck.check("relu/mean/sigmoid", () -> x.relu().mean(2, false).sigmoid(), List.of(x), seed);
+    }
+
+    @Property(tries = 20)
+    void feedForward(@ForAll @IntRange(min = 1, max = 2) int batch, @ForAll long seed) {
+        Rng rng = new Rng(seed);
+        Linear l1 = new Linear(4, 8, rng), l2 = new Linear(8, 4, rng);
+        Tensor x = GradCheck.randn(rng, batch, 3, 4);
+        List<Tensor> wrt = with(x, l1);
+        wrt.addAll(l2.parameters());
+        GradCheck.check("feed_forward", () -> l2.forward(l1.forward(x).relu()), wrt, seed);
+    }
+
+    @Property(tries = 20)
+    void scaleChannelsAndAddRelu(@ForAll @IntRange(min = 1, max = 3) int batch, @ForAll @IntRange(min = 1, max = 4) int ch,
+                                 @ForAll @IntRange(min = 1, max = 5) int len, @ForAll long seed) {
+        Rng rng = new Rng(seed);
+        Tensor y = GradCheck.randn(rng, batch, ch, len), s = GradCheck.randn(rng, batch, ch);
+        Tensor x = GradCheck.randn(rng, batch, ch, len);
+        GradCheck.check("scale_channels+add_relu", () -> SEBlock.addRelu(SEBlock.scaleChannels(y, s), x),
+                List.of(y, s, x), seed);
+    }
+
+    @Property(tries = 20)
+    void fusedOpAfterSharedInput(@ForAll @IntRange(min = 2, max = 3) int batch, @ForAll @IntRange(min = 1, max = 4) int ch,
+                                 @ForAll @IntRange(min = 2, max = 5) int len, @ForAll long seed) {
+        Rng rng = new Rng(seed);
+        BatchNorm1d bn = new BatchNorm1d(ch);
+        Tensor x = GradCheck.randn(rng, batch, ch, len);
+        GradCheck.check("bn then (y, mean(y))", () -> {
+            Tensor y = bn.forward(x);
+            return SEBlock.scaleChannels(y, y.mean(2, false).sigmoid());
+        }, List.of(x), seed);
+    }
+
+    @Property(tries = 15)
+    void selfAttention(@ForAll @IntRange(min = 1, max = 2) int batch, @ForAll @IntRange(min = 1, max = 5) int time,
+                       @ForAll @IntRange(min = 1, max = 3) int heads, @ForAll @IntRange(min = 1, max = 2) int hd,
+                       @ForAll long seed) {
+        Rng rng = new Rng(seed);
+        MultiheadAttention a = new MultiheadAttention(heads * hd, heads, 0.1f, rng);
+        a.eval();
+        Tensor x = GradCheck.randn(rng, batch, time, heads * hd);
+        GradCheck.check("self_attention", () -> a.forward(x), with(x, a), seed);
+    }
+
+    @Property(tries = 10)
+    void seBlock(@ForAll @IntRange(min = 2, max = 3) int batch, @ForAll @IntRange(min = 3, max = 6) int len,
+                 @ForAll boolean training, @ForAll long seed) {
+        Rng rng = new Rng(seed);
+        SEBlock b = new SEBlock(8, 4, rng);
+        b.train(training);
+        Tensor x = GradCheck.randn(rng, batch, 8, len);
+        GradCheck.check("se_block", () -> b.forward(x), with(x, b), seed, 1e-2, 5e-2);
+    }
+
+    @Property(tries = 10)
+    void encoderLayer(@ForAll @IntRange(min = 1, max = 2) int batch, @ForAll @IntRange(min = 1, max = 4) int time,
+                      @ForAll long seed) {
+        Rng rng = new Rng(seed);
+        TransformerEncoderLayer l = new TransformerEncoderLayer(8, 2, 16, 0.1f, rng);
+        l.eval();
+        Tensor x = GradCheck.randn(rng, batch, time, 8);
+        GradCheck.check("encoder_layer", () -> l.forward(x), with(x, l), seed, 1e-2, 5e-2);
+    }
+}
