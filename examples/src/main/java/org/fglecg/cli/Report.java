@@ -17,7 +17,7 @@ import org.fglecg.ecg.train.Scores;
 /**
  * A report over some runs, written to a directory: {@code report.md} (the comparison table,
  * per-run per-class scores and confusion matrices, the figures), {@code report.json} (the same
- * numbers for programs) and the PNGs of {@link Figures}.
+ * numbers for programs) and the PNGs of {@link ReportFigures}.
  */
 final class Report {
     private Report() {}
@@ -25,19 +25,19 @@ final class Report {
     static void write(Path out, String title, List<RunResult> runs) throws IOException {
         Files.createDirectories(out);
         List<String> figures = new ArrayList<>();
-        Figures.learningCurves(runs, out.resolve("learning-curves.png"));
+        ReportFigures.learningCurves(runs, out.resolve("learning-curves.png"));
         if (Files.exists(out.resolve("learning-curves.png"))) figures.add("learning-curves.png");
         for (RunResult r : runs) {
             Scores s = ComparisonTable.scoresOf(r);
             if (s == null) continue;
             String png = "confusion-" + r.name() + ".png";
-            Figures.confusion(r.name() + " (" + (r.test() != null ? "test" : "validation") + ")", s, out.resolve(png));
+            ReportFigures.confusion(r.name() + " (" + (r.test() != null ? "test" : "validation") + ")", s, out.resolve(png));
             figures.add(png);
         }
         RunResult baseline = find(runs, "baseline student"), fgl = find(runs, "FGL student");
         if (baseline != null && fgl != null && ComparisonTable.scoresOf(baseline) != null
                 && ComparisonTable.scoresOf(fgl) != null) {
-            Figures.perClassF1(baseline.name(), ComparisonTable.scoresOf(baseline), fgl.name(),
+            ReportFigures.perClassF1(baseline.name(), ComparisonTable.scoresOf(baseline), fgl.name(),
                     ComparisonTable.scoresOf(fgl), out.resolve("per-class-f1.png"));
             figures.add("per-class-f1.png");
         }

@@ -3,7 +3,6 @@ package org.fglecg.ecg.wfdb;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,14 +31,7 @@ public final class AnnotationFile {
 
     /** Reads an MIT-format annotation file. */
     public static List<Annotation> read(Path file) throws WfdbFormatException {
-        byte[] b;
-        try {
-            b = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new WfdbFormatException(file, "", "no such file");
-        } catch (IOException e) {
-            throw new WfdbFormatException(file, "", "cannot read: " + e.getMessage(), e);
-        }
+        byte[] b = WfdbFiles.readAllBytes(file);
         return parse(b, file);
     }
 

@@ -1,9 +1,6 @@
 package org.fglecg.ecg.wfdb;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,14 +46,7 @@ public record Header(String recordName, double samplingFrequency, double counter
 
     /** Reads and parses a header file. */
     public static Header read(Path file) throws WfdbFormatException {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new WfdbFormatException(file, "", "no such file");
-        } catch (IOException e) {
-            throw new WfdbFormatException(file, "", "cannot read: " + e.getMessage(), e);
-        }
+        byte[] bytes = WfdbFiles.readAllBytes(file);
         return parse(new String(bytes, StandardCharsets.UTF_8), file);
     }
 
@@ -221,9 +211,11 @@ public record Header(String recordName, double samplingFrequency, double counter
             sb.append(' ').append(num(s.adcGain()));
             if (s.baseline() != s.adcZero()) sb.append('(').append(s.baseline()).append(')');
             if (!s.units().equals("mV")) sb.append('/').append(s.units());
-            sb.append(' ').append(s.adcResolution()).append(' ').append(s.adcZero()).append(' ')
-                    .append(s.initialValue()).append(' ').append(s.checksum() == null ? 0 : s.checksum())
-                    .append(' ').append(s.blockSize());
+            sb.append(' ').append(s.adcResolution()).append(' ').append(s.adcZero()).append(' ').append(s.initialValue());
+            boolean tail = s.blockSize() != 0 || !s.description().isEmpty();
+            // A missing checksum stays missing unless later fields need it as a placeholder (0).
+            if (s.checksum() != null || tail) sb.append(' ').append(s.checksum() == null ? 0 : s.checksum());
+            if (tail) sb.append(' ').append(s.blockSize());
             if (!s.description().isEmpty()) sb.append(' ').append(s.description());
             sb.append("\r\n");
         }

@@ -146,6 +146,12 @@ public enum SignalFormat {
                 b[off + 3] = (byte) (w >> 24);
             }
         }
+
+        @Override
+        long bytesFor(long samples) {
+            long rem = samples % 3; // a partial word needs the bytes its 10 or 20 bits reach
+            return samples / 3 * 4 + (rem == 0 ? 0 : rem == 1 ? 2 : 3);
+        }
     };
 
     private final int code;

@@ -3,7 +3,6 @@ package org.fglecg.ecg.wfdb;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -66,7 +65,7 @@ public final class WfdbRecord {
         }
         long n = header.numSamples();
         for (Group g : groups) {
-            long size = sizeOf(g.file);
+            long size = WfdbFiles.size(g.file);
             long dataBytes = size - g.byteOffset;
             long framesInFile = dataBytes < 0 ? 0 : samplesIn(g.format, dataBytes) / g.frameLen;
             if (n < 0) {
@@ -85,17 +84,13 @@ public final class WfdbRecord {
                         + n + " samples per signal that header " + header.recordName() + ".hea declares");
             }
         }
-        return new WfdbRecord(header, List.copyOf(groups), groupOf, Math.max(n, 0));
-    }
-
-    private static long sizeOf(Path file) throws WfdbFormatException {
-        try {
-            return Files.size(file);
-        } catch (NoSuchFileException e) {
-            throw new WfdbFormatException(file, "", "no such file");
-        } catch (IOException e) {
-            throw new WfdbFormatException(file, "", "cannot read: " + e.getMessage(), e);
+        for (int s = 0; s < specs.size(); s++) {
+            if (specs.get(s).skew() > Math.max(n, 0)) {
+                throw new WfdbFormatException(dir.resolve(header.recordName() + ".hea"), "signal " + s,
+                        "skew " + specs.get(s).skew() + " exceeds the record's " + Math.max(n, 0) + " samples");
+            }
         }
+        return new WfdbRecord(header, List.copyOf(groups), groupOf, Math.max(n, 0));
     }
 
     /** Whole samples stored in {@code bytes} bytes of a stream in this format. */
@@ -128,7 +123,12 @@ public final class WfdbRecord {
         return i;
     }
 
-    /** ADC samples {@code [start, start + count)} of one signal. */
+    /**
+     * ADC samples {@code [start, start + count)} of one signal ({@code count * samplesPerFrame}
+     * values).
+     *
+     * @throws IllegalArgumentException if the range runs past the record's end
+     */
     public int[] read(int signal, long start, int count) throws WfdbFormatException {
         return readGroup(groupOf[signal], start, count, signal)[0];
     }
