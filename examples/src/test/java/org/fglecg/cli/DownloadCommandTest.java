@@ -75,12 +75,13 @@ class DownloadCommandTest {
     record Result(int exit, String out, String err) {}
 
     Result run(String... args) {
-        StringWriter err = new StringWriter();
-        CommandLine cl = Fgl.commandLine();
-        cl.setErr(new PrintWriter(err));
+        // Capture System.out before the command line exists: picocli's writers wrap the System.out of then.
         PrintStream old = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         System.setOut(new PrintStream(out, true));
+        StringWriter err = new StringWriter();
+        CommandLine cl = Fgl.commandLine();
+        cl.setErr(new PrintWriter(err));
         try {
             return new Result(cl.execute(args), out.toString(), err.toString());
         } finally {

@@ -8,6 +8,9 @@ import org.fglecg.tensor.Rng;
  * beats (at least one beat when it has any), chosen by a seeded shuffle.
  */
 public final class Subsets {
+    /** Purposes of derived seeds: one independent stream each. */
+    public static final long INIT = 1, SHUFFLE = 2, NOISE = 3, SUBSET = 4;
+
     private Subsets() {}
 
     /**
