@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
                 + "then write the comparison (table 2), report.md, report.json and figures to runs/NAME/.")
 final class PaperCommand implements Callable<Integer> {
     /** --quick: a small, complete pass (about 10 minutes on 2 cores): subsets and few epochs. */
-    static final int QUICK_EPOCHS = 3, QUICK_TEACHER_EPOCHS = 2, QUICK_TRAIN_BEATS = 3000, QUICK_EVAL_BEATS = 1500;
+    static final int QUICK_EPOCHS = 3, QUICK_TEACHER_EPOCHS = 2, QUICK_TRAIN_BEATS = 2000, QUICK_EVAL_BEATS = 1000;
 
     @Option(names = "--split", paramLabel = "KIND", defaultValue = "intra",
             description = "intra (the paper's protocol) or inter (DS1/DS2) (default: ${DEFAULT-VALUE}).")

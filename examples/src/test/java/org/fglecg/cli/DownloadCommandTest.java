@@ -3,12 +3,8 @@ package org.fglecg.cli;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.sun.net.httpserver.HttpServer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -21,7 +17,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code fgl data download} against a PhysioNet stand-in on loopback serving two real records. */
 class DownloadCommandTest {
@@ -72,37 +67,20 @@ class DownloadCommandTest {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/mitdb/";
     }
 
-    record Result(int exit, String out, String err) {}
-
-    Result run(String... args) {
-        // Capture System.out before the command line exists: picocli's writers wrap the System.out of then.
-        PrintStream old = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true));
-        StringWriter err = new StringWriter();
-        CommandLine cl = Fgl.commandLine();
-        cl.setErr(new PrintWriter(err));
-        try {
-            return new Result(cl.execute(args), out.toString(), err.toString());
-        } finally {
-            System.setOut(old);
-        }
-    }
-
     @Test
     void downloadsAndVerifiesEveryFileThenKeepsGoodFiles() throws IOException {
         Path data = tmp.resolve("data/mitdb");
-        Result r = run("data", "download", "--data", data.toString(), "--url", url());
-        assertEquals(0, r.exit, r.err);
+        CliRun r = CliRun.fgl("data", "download", "--data", data.toString(), "--url", url());
+        assertEquals(0, r.exit(), r.err());
         for (String r2 : RECORDS)
             for (String ext : MitdbDownloader.EXTENSIONS)
                 assertArrayEquals(Files.readAllBytes(served.resolve(r2 + "." + ext)),
                         Files.readAllBytes(data.resolve(r2 + "." + ext)));
-        assertTrue(r.out.contains("2 records") && r.out.contains("6 files downloaded"), r.out);
+        assertTrue(r.out().contains("2 records") && r.out().contains("6 files downloaded"), r.out());
 
         requests.clear();
-        r = run("data", "download", "--data", data.toString(), "--url", url(), "--records", "100");
-        assertEquals(0, r.exit, r.err);
+        r = CliRun.fgl("data", "download", "--data", data.toString(), "--url", url(), "--records", "100");
+        assertEquals(0, r.exit(), r.err());
         assertEquals(List.of("SHA256SUMS.txt"), requests, "correct files are not fetched again");
     }
 
@@ -112,19 +90,19 @@ class DownloadCommandTest {
         dat[1000] ^= 1;
         Files.write(served.resolve("103.dat"), dat);
         Path data = tmp.resolve("d");
-        Result r = run("data", "download", "--data", data.toString(), "--url", url());
-        assertEquals(CliErrors.FAILED, r.exit);
-        assertEquals(1, r.err.lines().count(), r.err);
-        assertTrue(r.err.contains("103.dat: SHA-256") && r.err.contains("not kept"), r.err);
+        CliRun r = CliRun.fgl("data", "download", "--data", data.toString(), "--url", url());
+        assertEquals(CliErrors.FAILED, r.exit());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains("103.dat: SHA-256") && r.err().contains("not kept"), r.err());
         assertFalse(Files.exists(data.resolve("103.dat")));
         assertTrue(Files.exists(data.resolve("100.dat")));
     }
 
     @Test
     void unknownRecordIsNamed() {
-        Result r = run("data", "download", "--data", tmp.resolve("d").toString(), "--url", url(), "--records", "999");
-        assertEquals(CliErrors.FAILED, r.exit);
-        assertTrue(r.err.contains("no digest for 999.hea"), r.err);
+        CliRun r = CliRun.fgl("data", "download", "--data", tmp.resolve("d").toString(), "--url", url(), "--records", "999");
+        assertEquals(CliErrors.FAILED, r.exit());
+        assertTrue(r.err().contains("no digest for 999.hea"), r.err());
     }
 
     @Test
@@ -133,10 +111,10 @@ class DownloadCommandTest {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = s.getLocalPort();
         }
-        Result r = run("data", "download", "--data", tmp.resolve("d").toString(),
+        CliRun r = CliRun.fgl("data", "download", "--data", tmp.resolve("d").toString(),
                 "--url", "http://127.0.0.1:" + closedPort + "/mitdb/");
-        assertEquals(CliErrors.FAILED, r.exit);
-        assertEquals(1, r.err.lines().count(), r.err);
-        assertTrue(r.err.startsWith("fgl: error: cannot reach") && r.err.contains("--data DIR"), r.err);
+        assertEquals(CliErrors.FAILED, r.exit());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("fgl: error: cannot reach") && r.err().contains("--data DIR"), r.err());
     }
 }

@@ -2,10 +2,6 @@ package org.fglecg.cli;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,7 +11,6 @@ import org.fglecg.ecg.wfdb.Annotation;
 import org.fglecg.ecg.wfdb.AnnotationFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The whole pipeline through the command line on two real records (100 and 208) for one epoch:
@@ -25,54 +20,37 @@ import picocli.CommandLine;
 class EndToEndTest {
     @TempDir Path tmp;
 
-    record Result(int exit, String out, String err) {}
-
-    Result fgl(String... args) {
-        // Capture System.out before the command line exists: picocli's writers wrap the System.out of then.
-        PrintStream old = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true));
-        StringWriter err = new StringWriter();
-        CommandLine cl = Fgl.commandLine();
-        cl.setErr(new PrintWriter(err));
-        try {
-            return new Result(cl.execute(args), out.toString(), err.toString());
-        } finally {
-            System.setOut(old);
-        }
-    }
-
     @Test
     void paperThenCompareEvaluatePredict() throws Exception {
         String data = TestData.mitdb().toString(), runs = tmp.resolve("runs").toString();
-        Result r = fgl("paper", "--data", data, "--runs", runs, "--records", "100,208", "--epochs", "1",
+        CliRun r = CliRun.fgl("paper", "--data", data, "--runs", runs, "--records", "100,208", "--epochs", "1",
                 "--max-train-beats", "128", "--max-eval-beats", "64", "--batch", "32", "--threads", "2");
-        assertEquals(0, r.exit, r.err + r.out);
+        assertEquals(0, r.exit(), r.err() + r.out());
         Path root = tmp.resolve("runs/paper-intra");
         for (String f : List.of("report.md", "report.json", "learning-curves.png", "per-class-f1.png",
                 "confusion-teacher.png", "confusion-baseline.png", "confusion-fgl.png"))
             assertTrue(Files.size(root.resolve(f)) > 0, f);
-        assertTrue(r.out.contains("| teacher | teacher | T_asym_360 | intra |"), r.out);
-        assertTrue(r.out.contains("| fgl | FGL student | student | intra | 0.5 | 4.0 | 1/1 | 1 | test |"), r.out);
-        assertTrue(r.out.contains("teacher logits: "), "the FGL student used the teacher's cached logits");
+        assertTrue(r.out().contains("| teacher | teacher | T_asym_360 | intra |"), r.out());
+        assertTrue(r.out().contains("| fgl | FGL student | student | intra | 0.5 | 4.0 | 1/1 | 1 | test |"), r.out());
+        assertTrue(r.out().contains("teacher logits: "), "the FGL student used the teacher's cached logits");
         try (var files = Files.list(root.resolve("teacher"))) {
             assertEquals(1, files.filter(p -> p.getFileName().toString().startsWith("teacher-logits-")).count());
         }
         RunResult fglRun = RunResult.load(root.resolve("fgl"));
         assertNotNull(fglRun.test());
 
-        r = fgl("compare", root.resolve("baseline").toString(), root.resolve("fgl").toString());
-        assertEquals(0, r.exit, r.err);
-        assertEquals(4, r.out.lines().count(), r.out);
+        r = CliRun.fgl("compare", root.resolve("baseline").toString(), root.resolve("fgl").toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(4, r.out().lines().count(), r.out());
 
-        r = fgl("evaluate", root.resolve("fgl").toString(), "--data", data);
-        assertEquals(0, r.exit, r.err);
+        r = CliRun.fgl("evaluate", root.resolve("fgl").toString(), "--data", data);
+        assertEquals(0, r.exit(), r.err());
         assertEquals(fglRun.test(), RunResult.load(root.resolve("fgl")).test(), "evaluate reproduces the test scores");
         assertTrue(Files.exists(root.resolve("fgl").resolve("report.md")));
 
         Path pred = tmp.resolve("out/208.pred");
-        r = fgl("predict", "--model", root.resolve("fgl").toString(), "--record", data + "/208", "--out", pred.toString());
-        assertEquals(0, r.exit, r.err);
+        r = CliRun.fgl("predict", "--model", root.resolve("fgl").toString(), "--record", data + "/208", "--out", pred.toString());
+        assertEquals(0, r.exit(), r.err());
         List<Annotation> anns = AnnotationFile.read(pred);
         List<String> csv = Files.readAllLines(pred.resolveSibling("208.pred.csv"));
         assertEquals(anns.size() + 1, csv.size());
@@ -84,24 +62,24 @@ class EndToEndTest {
 
     @Test
     void badArgumentsGiveOneLineAndUsage() {
-        Result r = fgl("train", "--role", "teacher", "--epochs", "x");
-        assertEquals(CliErrors.USAGE, r.exit);
-        assertTrue(r.err.startsWith("fgl: Invalid value for option '--epochs'"), r.err);
-        assertTrue(r.err.contains("Usage: fgl train"), r.err);
+        CliRun r = CliRun.fgl("train", "--role", "teacher", "--epochs", "x");
+        assertEquals(CliErrors.USAGE, r.exit());
+        assertTrue(r.err().startsWith("fgl: Invalid value for option '--epochs'"), r.err());
+        assertTrue(r.err().contains("Usage: fgl train"), r.err());
 
-        r = fgl("train", "--role", "nurse", "--data", tmp.toString());
-        assertEquals(CliErrors.FAILED, r.exit);
-        assertEquals("fgl: error: role must be teacher or student, got 'nurse'", r.err.strip());
+        r = CliRun.fgl("train", "--role", "nurse", "--data", tmp.toString());
+        assertEquals(CliErrors.FAILED, r.exit());
+        assertEquals("fgl: error: role must be teacher or student, got 'nurse'", r.err().strip());
 
-        r = fgl("paper", "--data", tmp.resolve("nowhere").toString());
-        assertEquals(CliErrors.FAILED, r.exit);
-        assertTrue(r.err.contains("fgl data download") && r.err.contains("--data"), r.err);
-        assertEquals(1, r.err.lines().count(), r.err);
+        r = CliRun.fgl("paper", "--data", tmp.resolve("nowhere").toString());
+        assertEquals(CliErrors.FAILED, r.exit());
+        assertTrue(r.err().contains("fgl data download") && r.err().contains("--data"), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
 
         for (String cmd : List.of("train", "distill", "paper", "sweep", "evaluate", "predict", "compare")) {
-            r = fgl(cmd, "--help");
-            assertEquals(0, r.exit, cmd);
-            assertTrue(r.out.contains("Usage: fgl " + cmd), cmd + ": " + r.out + r.err);
+            r = CliRun.fgl(cmd, "--help");
+            assertEquals(0, r.exit(), cmd);
+            assertTrue(r.out().contains("Usage: fgl " + cmd), cmd + ": " + r.out() + r.err());
         }
     }
 }

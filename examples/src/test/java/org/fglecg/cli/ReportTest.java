@@ -3,9 +3,7 @@ package org.fglecg.cli;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -82,17 +80,9 @@ class ReportTest {
         Scores test = scores(new long[][] {{95, 3, 1, 1}, {4, 6, 0, 0}, {1, 0, 9, 0}, {0, 1, 0, 3}});
         Path a = fakeRun("a", config("student", null), 1, test);
         Path b = fakeRun("b", config("teacher", null), 0, null);
-        PrintStream old = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true));
-        int exit;
-        try {
-            exit = Fgl.commandLine().execute("compare", a.toString(), b.toString());
-        } finally {
-            System.setOut(old);
-        }
-        assertEquals(0, exit);
-        String table = out.toString();
+        CliRun r = CliRun.fgl("compare", a.toString(), b.toString());
+        assertEquals(0, r.exit(), r.err());
+        String table = r.out();
         assertEquals(4, table.lines().count(), table);
         // accuracy 113/124, F1 of F = 2*3/(4+4)
         assertTrue(table.contains("| test | 91.13 |") && table.contains("| 75.00 |"), table);
