@@ -17,7 +17,7 @@ def write(path, tensors, metadata=None):
     """tensors: dict name -> numpy array (float32 / int64 / ...); written in dict order."""
     header, blobs, offset = {}, [], 0
     for name, arr in tensors.items():
-        arr = np.ascontiguousarray(arr)
+        arr = np.array(arr, order="C", copy=False)     # keeps 0-d shapes (ascontiguousarray would not)
         data = arr.astype(arr.dtype.newbyteorder("<"), copy=False).tobytes()
         header[name] = {"dtype": _NAMES[arr.dtype], "shape": list(arr.shape),
                         "data_offsets": [offset, offset + len(data)]}

@@ -1,6 +1,7 @@
 package org.fglecg.tensor;
 
 import java.util.Arrays;
+import org.fglecg.tensor.kernel.Kernels;
 
 /**
  * Binary arithmetic with NumPy broadcasting. The loops are specialised by operand layout because
@@ -9,6 +10,8 @@ import java.util.Arrays;
  * Gradients of broadcast inputs are summed back to the input's shape.
  */
 final class ElementWise {
+    private static final Kernels K = Kernels.get();
+
     private ElementWise() {}
 
     enum Op {
@@ -34,12 +37,14 @@ final class ElementWise {
         int[] shape = Shape.broadcast(op.label, a.shape, b.shape);
         float[] out = new float[Shape.numel(shape)];
         if (Arrays.equals(a.shape, b.shape) && a.isContiguous() && b.isContiguous()) {
-            row(op, a.data, a.offset, 1, b.data, b.offset, 1, out, 0, out.length);
+            Chunks.forEach(out.length, (from, to) -> row(op, a.data, a.offset + from, 1, b.data, b.offset + from, 1, out, from, to - from));
         } else {
-            Strided p = Strided.of(shape, Shape.broadcastStrides(a.shape, a.strides, shape),
-                    Shape.broadcastStrides(b.shape, b.strides, shape), Shape.contiguousStrides(shape));
-            int n = p.inner, sa = p.sa, sb = p.sb;
-            p.forEachRow(a.offset, b.offset, 0, (ia, ib, io) -> row(op, a.data, ia, sa, b.data, ib, sb, out, io, n));
+            forEachSlice(shape, Shape.broadcastStrides(a.shape, a.strides, shape), a.offset,
+                    Shape.broadcastStrides(b.shape, b.strides, shape), b.offset,
+                    (p, oa, ob, oo) -> {
+                        int n = p.inner, sa = p.sa, sb = p.sb;
+                        p.forEachRow(oa, ob, oo, (ia, ib, io) -> row(op, a.data, ia, sa, b.data, ib, sb, out, io, n));
+                    });
         }
         Tensor result = Tensor.of(out, shape);
         return Tensor.fromFunction(op.label, result, g -> binaryGrad(op, a, b, g), a, b);
@@ -72,12 +77,37 @@ final class ElementWise {
         };
     }
 
+    /** Work on one slice along dim 0: the plan for the remaining dims and the slice's offsets. */
+    interface SliceBody {
+        void run(Strided plan, int offA, int offB, int offOut);
+    }
+
+    /**
+     * Walks a broadcast pair writing a contiguous output of {@code shape}: in parallel slices
+     * along dim 0 when the output is large (each slice a strided walk of the other dims), else
+     * as one strided walk.
+     */
+    static void forEachSlice(int[] shape, int[] sa, int oa, int[] sb, int ob, SliceBody body) {
+        int n = Shape.numel(shape);
+        if (shape.length < 2 || n < 2 * Chunks.SIZE) {
+            body.run(Strided.of(shape, sa, sb, Shape.contiguousStrides(shape)), oa, ob, 0);
+            return;
+        }
+        int[] rest = Arrays.copyOfRange(shape, 1, shape.length);
+        Strided p = Strided.of(rest, Arrays.copyOfRange(sa, 1, sa.length), Arrays.copyOfRange(sb, 1, sb.length),
+                Shape.contiguousStrides(rest));
+        int slice = n / shape[0];
+        Chunks.forEachRow(shape[0], slice, (from, to) -> {
+            for (int i = from; i < to; i++) body.run(p, oa + i * sa[0], ob + i * sb[0], i * slice);
+        });
+    }
+
     /** Tensor-scalar arithmetic (x op s). */
     static Tensor scalar(Op op, Tensor x, float s) {
         float[] out = new float[x.numel()];
         float[] sv = {s};
         if (x.isContiguous()) {
-            row(op, x.data, x.offset, 1, sv, 0, 0, out, 0, out.length);
+            Chunks.forEach(out.length, (from, to) -> row(op, x.data, x.offset + from, 1, sv, 0, 0, out, from, to - from));
         } else {
             Strided p = Strided.of(x.shape, x.strides, new int[x.shape.length], Shape.contiguousStrides(x.shape));
             int n = p.inner, sa = p.sa;
@@ -93,25 +123,39 @@ final class ElementWise {
         }, x);
     }
 
-    /** o[io + i] = a[ia + i*sa] op b[ib + i*sb] for i in [0, n). */
+    /**
+     * o[io + i] = a[ia + i*sa] op b[ib + i*sb] for i in [0, n). One small method per layout, so
+     * each stays cheap for the JIT to compile and re-compile as new cases show up.
+     */
     static void row(Op op, float[] a, int ia, int sa, float[] b, int ib, int sb, float[] o, int io, int n) {
-        if (sa == 1 && sb == 1) {
-            switch (op) {
-                case ADD: for (int i = 0; i < n; i++) o[io + i] = a[ia + i] + b[ib + i]; return;
-                case SUB: for (int i = 0; i < n; i++) o[io + i] = a[ia + i] - b[ib + i]; return;
-                case MUL: for (int i = 0; i < n; i++) o[io + i] = a[ia + i] * b[ib + i]; return;
-                default: for (int i = 0; i < n; i++) o[io + i] = a[ia + i] / b[ib + i]; return;
-            }
-        }
-        if (sa == 1 && sb == 0) {
-            float y = b[ib];
-            switch (op) {
-                case ADD: for (int i = 0; i < n; i++) o[io + i] = a[ia + i] + y; return;
-                case SUB: for (int i = 0; i < n; i++) o[io + i] = a[ia + i] - y; return;
-                case MUL: for (int i = 0; i < n; i++) o[io + i] = a[ia + i] * y; return;
-                default: for (int i = 0; i < n; i++) o[io + i] = a[ia + i] / y; return;
-            }
-        }
+        if (sa == 1 && sb == 1) rowContiguous(op, a, ia, b, ib, o, io, n);
+        else if (sa == 1 && sb == 0) rowByValue(op, a, ia, b[ib], o, io, n);
+        else if (sa == 0 && sb == 1) rowValueBy(op, a[ia], b, ib, o, io, n);
+        else rowStrided(op, a, ia, sa, b, ib, sb, o, io, n);
+    }
+
+    private static void rowContiguous(Op op, float[] a, int ia, float[] b, int ib, float[] o, int io, int n) {
+        if (op == Op.ADD) K.add(a, ia, b, ib, o, io, n);
+        else if (op == Op.MUL) K.mul(a, ia, b, ib, o, io, n);
+        else if (op == Op.SUB) for (int i = 0; i < n; i++) o[io + i] = a[ia + i] - b[ib + i];
+        else for (int i = 0; i < n; i++) o[io + i] = a[ia + i] / b[ib + i];
+    }
+
+    private static void rowByValue(Op op, float[] a, int ia, float y, float[] o, int io, int n) {
+        if (op == Op.MUL) K.scale(y, a, ia, o, io, n);
+        else if (op == Op.ADD) for (int i = 0; i < n; i++) o[io + i] = a[ia + i] + y;
+        else if (op == Op.SUB) for (int i = 0; i < n; i++) o[io + i] = a[ia + i] - y;
+        else for (int i = 0; i < n; i++) o[io + i] = a[ia + i] / y;
+    }
+
+    private static void rowValueBy(Op op, float x, float[] b, int ib, float[] o, int io, int n) {
+        if (op == Op.MUL) K.scale(x, b, ib, o, io, n);
+        else if (op == Op.ADD) for (int i = 0; i < n; i++) o[io + i] = x + b[ib + i];
+        else if (op == Op.SUB) for (int i = 0; i < n; i++) o[io + i] = x - b[ib + i];
+        else for (int i = 0; i < n; i++) o[io + i] = x / b[ib + i];
+    }
+
+    private static void rowStrided(Op op, float[] a, int ia, int sa, float[] b, int ib, int sb, float[] o, int io, int n) {
         for (int i = 0; i < n; i++) o[io + i] = op.apply(a[ia + i * sa], b[ib + i * sb]);
     }
 

@@ -1,9 +1,14 @@
 package org.fglecg.tensor;
 
 import java.util.Arrays;
+import org.fglecg.tensor.kernel.Kernels;
 
 /** sum / mean / max / var over dims, and the broadcast-gradient reduction sumTo. */
 final class Reductions {
+    private static final Kernels K = Kernels.get();
+    /** SIMD partial sums of this many elements are added up in double: fast and still accurate. */
+    private static final int BLOCK = 1024;
+
     private Reductions() {}
 
     /** The input's shape with reduced dims set to 1. */
@@ -35,7 +40,11 @@ final class Reductions {
         int n = p.inner, sx = p.sa, sc = p.sb;
         float[] d = x.data;
         p.forEachRow(x.offset, 0, 0, (ix, ic, unused) -> {
-            if (sc == 0) {
+            if (sc == 0 && sx == 1) {
+                double s = 0;
+                for (int i = 0; i < n; i += BLOCK) s += K.sum(d, ix + i, Math.min(BLOCK, n - i));
+                acc[ic] += s;
+            } else if (sc == 0) {
                 double s = 0;
                 for (int i = 0; i < n; i++) s += d[ix + i * sx];
                 acc[ic] += s;

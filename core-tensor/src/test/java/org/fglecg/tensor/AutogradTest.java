@@ -123,4 +123,93 @@ class AutogradTest {
         assertThrows(ShapeException.class, y::backward);
         assertThrows(IllegalStateException.class, () -> Tensor.ones(1).backward());
     }
+
+    @Test
+    void releaseDropsEveryNodesInputs() {
+        Tensor x = Tensor.ones(2).requiresGrad(true);
+        Tensor h = x.exp();
+        Tensor loss = h.mul(h).sum();
+        assertFalse(h.node.released());
+        loss.backward();
+        assertTrue(h.node.released());
+        assertTrue(loss.node.released());
+        // x is a leaf: it keeps its gradient and stays usable in a new graph
+        x.mul(2f).sum().backward();
+        assertEquals(2 * Math.exp(2) + 2, x.grad().get(0), 1e-4);
+    }
+
+    @Test
+    void releasedIntermediateCannotBeBackpropagatedAgainFromANewGraph() {
+        Tensor x = Tensor.ones(2).requiresGrad(true);
+        Tensor h = x.exp();
+        h.sum().backward();
+        Tensor again = h.mul(2f).sum();
+        IllegalStateException e = assertThrows(IllegalStateException.class, again::backward);
+        assertTrue(e.getMessage().contains("'exp'"), e.getMessage());
+    }
+
+    @Test
+    void noGradIsPerThread() throws Exception {
+        Tensor x = Tensor.ones(2).requiresGrad(true);
+        try (NoGrad g = NoGrad.enter()) {
+            boolean[] other = new boolean[2];
+            Thread t = new Thread(() -> {
+                other[0] = NoGrad.isEnabled();
+                other[1] = x.mul(2f).requiresGrad();
+            });
+            t.start();
+            t.join();
+            assertTrue(other[0]);
+            assertTrue(other[1]);
+            assertFalse(x.mul(2f).requiresGrad());
+        }
+    }
+
+    @Test
+    void closingAScopeTwiceDoesNotReenableAnOuterScope() {
+        try (NoGrad outer = NoGrad.enter()) {
+            NoGrad inner = NoGrad.enter();
+            inner.close();
+            inner.close();
+            assertFalse(NoGrad.isEnabled());
+        }
+        assertTrue(NoGrad.isEnabled());
+    }
+
+    @Test
+    void sameInputTwiceInACustomFunction() {
+        Tensor x = Tensor.fromArray(new float[] {3}, 1).requiresGrad(true);
+        Tensor y = Tensor.fromFunction("xy", Tensor.fromArray(new float[] {9}, 1), g -> new Tensor[] {g.mul(x), g.mul(x)}, x, x);
+        y.sum().backward(); // d/dx x*x through both slots = 2x
+        assertEquals(6f, x.grad().item());
+    }
+
+    @Test
+    void onlyInputsThatRequireGradAreVisitedAndGetGradients() {
+        Tensor a = Tensor.ones(2).requiresGrad(true);
+        Tensor b = Tensor.full(5f, 2);
+        a.mul(b).sum().backward();
+        assertArrayEquals(new float[] {5, 5}, a.grad().toArray());
+        assertNull(b.grad());
+        assertFalse(b.requiresGrad());
+    }
+
+    @Test
+    void viewsOfALeafSendGradientsToTheLeaf() {
+        Tensor w = Tensor.arange(6).reshape(2, 3).detach().requiresGrad(true);
+        Tensor wt = w.transpose(0, 1);
+        assertFalse(wt.isLeaf());
+        wt.narrow(0, 1, 2).sum().backward();
+        assertArrayEquals(new float[] {0, 1, 1, 0, 1, 1}, w.grad().toArray());
+    }
+
+    @Test
+    void leafGradientIsAnOwnedCopy() {
+        Tensor x = Tensor.ones(3).requiresGrad(true);
+        Tensor g = Tensor.fromArray(new float[] {1, 2, 3}, 3);
+        x.mul(1f).backward(g);
+        x.mul(1f).backward(g);
+        assertArrayEquals(new float[] {1, 2, 3}, g.toArray()); // the caller's gradient is untouched
+        assertArrayEquals(new float[] {2, 4, 6}, x.grad().toArray());
+    }
 }

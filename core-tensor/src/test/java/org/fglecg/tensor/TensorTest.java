@@ -128,4 +128,65 @@ class TensorTest {
         }
         assertEquals(1f, p.get(0));
     }
+
+    @Test
+    void emptyAndScalarTensors() {
+        Tensor e = Tensor.zeros(0, 3);
+        assertArrayEquals(new int[] {3}, e.sum(0, false).shape());
+        assertArrayEquals(new float[] {0, 0, 0}, e.sum(0, false).toArray());
+        assertEquals(0, e.relu().numel());
+        assertArrayEquals(new float[] {0, 0, 0, 0}, Tensor.zeros(2, 0).matmul(Tensor.zeros(0, 2)).toArray());
+        Tensor s = Tensor.scalar(3f);
+        assertEquals(0, s.dim());
+        assertEquals(3f, s.sum().item());
+        assertEquals(9f, s.mul(s).item());
+        assertArrayEquals(new float[] {4, 4}, s.add(Tensor.ones(2)).toArray());
+    }
+
+    @Test
+    void shapeErrorsNameTheOpAndShapes() {
+        assertEquals("matmul: shapes [2, 3] and [2, 3] do not match (3 != 2)",
+                assertThrows(ShapeException.class, () -> Tensor.zeros(2, 3).matmul(Tensor.zeros(2, 3))).getMessage());
+        assertEquals("reshape: cannot reshape [2, 3] to [4, -1]",
+                assertThrows(ShapeException.class, () -> Tensor.zeros(2, 3).reshape(4, -1)).getMessage());
+        assertEquals("cat: shapes [2, 3] and [2, 4] differ outside dim 0",
+                assertThrows(ShapeException.class, () -> Tensor.cat(0, Tensor.zeros(2, 3), Tensor.zeros(2, 4))).getMessage());
+        assertEquals("sum: dim 2 out of range for shape [2, 3]",
+                assertThrows(ShapeException.class, () -> Tensor.zeros(2, 3).sum(2, false)).getMessage());
+        assertEquals("expand: cannot expand shape [2, 3] to [4, 3]",
+                assertThrows(ShapeException.class, () -> Tensor.zeros(2, 3).expand(4, 3)).getMessage());
+    }
+
+    @Test
+    void rngIsSplitMix64() {
+        // reference values of SplitMix64 seeded with 0 (Vigna's splitmix64.c)
+        Rng r = new Rng(0);
+        assertEquals(0xe220a8397b1dcdafL, r.nextLong());
+        assertEquals(0x6e789e6aa1b965f4L, r.nextLong());
+        assertEquals(0x06c45d188009454fL, r.nextLong());
+        Rng a = new Rng(5), b = new Rng(5);
+        for (int i = 0; i < 100; i++) assertEquals(a.nextGaussian(), b.nextGaussian());
+        Rng c = new Rng(9);
+        int[] counts = new int[3];
+        for (int i = 0; i < 30000; i++) {
+            int v = c.nextInt(3);
+            counts[v]++;
+            float f = c.nextFloat();
+            assertTrue(f >= 0f && f < 1f);
+        }
+        for (int k : counts) assertEquals(10000, k, 400);
+        int[] p = {0, 1, 2, 3, 4, 5};
+        new Rng(1).shuffle(p);
+        assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5}, java.util.Arrays.stream(p).sorted().toArray());
+        Rng parent = new Rng(4);
+        Rng child = parent.split();
+        assertNotEquals(parent.nextLong(), child.nextLong());
+    }
+
+    @Test
+    void randnHasUnitMoments() {
+        Tensor t = Tensor.randn(new Rng(11), 100_000);
+        assertEquals(0.0, t.mean().item(), 0.02);
+        assertEquals(1.0, t.var(new int[] {0}, true, false).item(), 0.02);
+    }
 }

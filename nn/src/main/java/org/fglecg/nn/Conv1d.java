@@ -2,6 +2,7 @@ package org.fglecg.nn;
 
 import org.fglecg.tensor.Rng;
 import org.fglecg.tensor.Tensor;
+import org.fglecg.tensor.kernel.Gemm;
 import org.fglecg.tensor.kernel.Parallel;
 
 /**
@@ -9,7 +10,7 @@ import org.fglecg.tensor.kernel.Parallel;
  * zero padding, stride, dilation, bias). One fused autograd node.
  *
  * <p>How: im2col for the whole batch into {@code col[in*k, batch*outLen]}, then a single large
- * SGEMM {@code W[out, in*k] x col} (the shape the GEMM kernel is tuned for, split over threads),
+ * SGEMM {@code W[out, in*k] x col} (the shape the GEMM kernel is tuned for; Gemm spreads it over the threads),
  * then a re-layout to {@code [batch, out, outLen]} with the bias. Backward is two more large
  * SGEMMs: {@code dW = dY col^T} and {@code dcol = W^T dY}, then col2im.
  */
@@ -51,7 +52,7 @@ public final class Conv1d extends Module {
         im2col(x.data(), x.offset(), batch, len, outLen, col);
         float[] y = new float[outChannels * cols];
         float[] w = weight.data();
-        ParallelGemm.sgemm(false, false, outChannels, cols, rows, 1f, w, weight.offset(), rows, col, 0, cols, 0f, y, 0, cols);
+        Gemm.sgemm(false, false, outChannels, cols, rows, 1f, w, weight.offset(), rows, col, 0, cols, 0f, y, 0, cols);
         Tensor out = Tensor.zeros(batch, outChannels, outLen);
         float[] o = out.data();
         float[] bv = bias.data();
@@ -78,7 +79,7 @@ public final class Conv1d extends Module {
             }
         });
         Tensor dw = Tensor.zeros(outChannels, inChannels, kernelSize);
-        ParallelGemm.sgemm(false, true, outChannels, rows, cols, 1f, gy, 0, cols, col, 0, cols, 0f, dw.data(), 0, rows);
+        Gemm.sgemm(false, true, outChannels, rows, cols, 1f, gy, 0, cols, col, 0, cols, 0f, dw.data(), 0, rows);
         Tensor db = Tensor.zeros(outChannels);
         float[] dbd = db.data();
         Parallel.forEach(outChannels, c -> {
@@ -89,7 +90,7 @@ public final class Conv1d extends Module {
         Tensor dx = null;
         if (x.requiresGrad() || !x.isLeaf()) {
             float[] dcol = col;                                        // col is dead after dW: reuse it
-            ParallelGemm.sgemm(true, false, rows, cols, outChannels, 1f, weight.data(), weight.offset(), rows,
+            Gemm.sgemm(true, false, rows, cols, outChannels, 1f, weight.data(), weight.offset(), rows,
                     gy, 0, cols, 0f, dcol, 0, cols);
             dx = Tensor.zeros(batch, inChannels, len);
             col2im(dcol, batch, len, outLen, dx.data());

@@ -6,7 +6,8 @@ import org.fglecg.tensor.Tensor;
 /**
  * Inverted dropout (PyTorch's): in training each element is zeroed with probability p and the
  * survivors are scaled by 1/(1-p); in eval it is the identity. The mask comes from the module's
- * own seeded generator, so a seed fixes every mask.
+ * own seeded generator, so a seed fixes every mask. Each random 64-bit word gives four 16-bit
+ * draws, so p is applied in steps of 1/65536 (0.1 acts as 0.100006).
  */
 public final class Dropout extends Module {
     public final float p;
@@ -18,6 +19,21 @@ public final class Dropout extends Module {
         this.rng = rng;
     }
 
+    /**
+     * dst[i] = src[so + i] / (1 - p), or 0 with probability p, for i in [0, n): the one mask
+     * rule of this library (also used by attention), four 16-bit draws per random word.
+     */
+    static void apply(Rng rng, float p, float[] src, int so, float[] dst, int n) {
+        int threshold = Math.round(p * 65536f);
+        float keep = 1f / (1f - p);
+        for (int i = 0; i < n; i += 4) {
+            long bits = rng.nextLong();
+            for (int k = 0; k < 4 && i + k < n; k++, bits >>>= 16) {
+                dst[i + k] = (int) (bits & 0xFFFF) < threshold ? 0f : src[so + i + k] * keep;
+            }
+        }
+    }
+
     @Override
     public Tensor forward(Tensor input) {
         if (!isTraining() || p == 0f) return input;
@@ -25,13 +41,11 @@ public final class Dropout extends Module {
         int n = x.numel();
         float[] xd = x.data(), mask = new float[n];
         int xo = x.offset();
-        float keep = 1f / (1f - p);
         Tensor out = Tensor.zeros(x.shape());
         float[] o = out.data();
-        for (int i = 0; i < n; i++) {
-            mask[i] = rng.nextFloat() < p ? 0f : keep;
-            o[i] = xd[xo + i] * mask[i];
-        }
+        java.util.Arrays.fill(mask, 1f);
+        apply(rng, p, mask, 0, mask, n);
+        for (int i = 0; i < n; i++) o[i] = xd[xo + i] * mask[i];
         return Tensor.fromFunction("dropout", out, g -> {
             Tensor gc = g.contiguous();
             float[] gd = gc.data();

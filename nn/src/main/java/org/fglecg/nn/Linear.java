@@ -2,6 +2,7 @@ package org.fglecg.nn;
 
 import org.fglecg.tensor.Rng;
 import org.fglecg.tensor.Tensor;
+import org.fglecg.tensor.kernel.Gemm;
 
 /**
  * {@code y = x W^T + b} over the last axis of {@code [..., in]} (PyTorch's Linear; weight
@@ -39,17 +40,17 @@ public final class Linear extends Module {
         float[] yd = y.data(), bd = bias.data();
         int bo = bias.offset();
         for (int r = 0; r < rows; r++) System.arraycopy(bd, bo, yd, r * out, out);
-        ParallelGemm.sgemm(false, true, rows, out, in, 1f, x.data(), x.offset(), in,
+        Gemm.sgemm(false, true, rows, out, in, 1f, x.data(), x.offset(), in,
                 weight.data(), weight.offset(), in, 1f, yd, 0, out);
         return Tensor.fromFunction("linear", y, g -> {
             Tensor gc = g.contiguous();
             float[] gd = gc.data();
             int go = gc.offset();
             Tensor dx = Tensor.zeros(x.shape());
-            ParallelGemm.sgemm(false, false, rows, in, out, 1f, gd, go, out, weight.data(), weight.offset(), in,
+            Gemm.sgemm(false, false, rows, in, out, 1f, gd, go, out, weight.data(), weight.offset(), in,
                     0f, dx.data(), 0, in);
             Tensor dw = Tensor.zeros(out, in);
-            ParallelGemm.sgemm(true, false, out, in, rows, 1f, gd, go, out, x.data(), x.offset(), in,
+            Gemm.sgemm(true, false, out, in, rows, 1f, gd, go, out, x.data(), x.offset(), in,
                     0f, dw.data(), 0, in);
             Tensor db = Tensor.zeros(out);
             float[] dbd = db.data();

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.fglecg.tensor.Rng;
 import org.fglecg.tensor.Tensor;
 import org.fglecg.tensor.kernel.Gemm;
+import org.fglecg.tensor.kernel.Kernels;
 import org.fglecg.tensor.kernel.Parallel;
 
 /**
@@ -13,9 +14,9 @@ import org.fglecg.tensor.kernel.Parallel;
  * dropout on the attention weights in training, times v.
  *
  * <p>The core (scores, softmax, dropout, weighted sum) is one fused node over the packed
- * {@code qkv [batch, time, 3d]}; each (sample, head) pair is one task whose GEMMs read q, k, v
- * in place via strides. Dropout masks come from per-task generators seeded from the module's
- * generator, so they do not depend on the thread count.
+ * {@code qkv [batch, time, 3d]}; each (sample, head) pair is one task. Only the softmax
+ * weights are kept for backward; dropout masks come from per-task generators seeded from the
+ * module's generator (regenerated in backward), so they do not depend on the thread count.
  */
 public final class MultiheadAttention extends Module {
     public final int dModel, heads;
@@ -50,77 +51,141 @@ public final class MultiheadAttention extends Module {
         return outProj.forward(attend(qkv));
     }
 
+    /**
+     * Per (sample, head) the head dimension is tiny (5 for the student), so q, k, v are copied
+     * transposed to {@code [hd, time]}: every product then runs along time (long axpy / dot
+     * rows) instead of along the head dimension.
+     */
     private Tensor attend(Tensor qkv) {
-        int batch = qkv.size(0), time = qkv.size(1), d = dModel, hd = d / heads, ld = 3 * d;
+        int batch = qkv.size(0), time = qkv.size(1), d = dModel, hd = d / heads;
         float scale = (float) (1.0 / Math.sqrt(hd));
         float p = isTraining() ? dropout : 0f;
         long seed = p > 0 ? rng.nextLong() : 0;
-        float[] q = qkv.data();
-        int qo = qkv.offset();
         int tt = time * time, tasks = batch * heads;
         float[] probs = new float[tasks * tt];                         // softmax, before dropout
-        float[] masked = p > 0 ? new float[tasks * tt] : probs;        // after dropout
         Tensor ctx = Tensor.zeros(batch, time, d);
         float[] c = ctx.data();
         Parallel.forEach(tasks, task -> {
-            int b = task / heads, h = task % heads;
-            int base = qo + b * time * ld + h * hd, po = task * tt;
-            Gemm.sgemm(false, true, time, time, hd, scale, q, base, ld, q, base + d, ld, 0f, probs, po, time);
+            HeadScratch s = HeadScratch.get(hd, time);
+            int b = task / heads, h = task % heads, po = task * tt;
+            s.gather(qkv, b, h * hd, scale, s.qT);
+            s.gather(qkv, b, d + h * hd, 1f, s.kT);
+            s.gather(qkv, b, 2 * d + h * hd, 1f, s.vT);
+            // S = (q scale) k^T: row i = sum_e q[i, e] kT[e, :]
+            Gemm.sgemm(true, false, time, time, hd, 1f, s.qT, 0, time, s.kT, 0, time, 0f, probs, po, time);
             for (int i = 0; i < time; i++) softmaxRow(probs, po + i * time, time);
+            float[] pd = probs;
+            int pdo = po;
             if (p > 0) {
-                Rng r = new Rng(seed + 0x9E3779B97F4A7C15L * (task + 1));
-                float keep = 1f / (1f - p);
-                for (int i = po; i < po + tt; i++) masked[i] = r.nextFloat() < p ? 0f : probs[i] * keep;
+                s.dropped(probs, po, p, seed, task);
+                pd = s.pm;
+                pdo = 0;
             }
-            Gemm.sgemm(false, false, time, hd, time, 1f, masked, po, time, q, base + 2 * d, ld,
-                    0f, c, b * time * d + h * hd, d);
+            // ctx^T = vT P'^T: each element a dot product along time
+            Gemm.sgemm(false, true, hd, time, time, 1f, s.vT, 0, time, pd, pdo, time, 0f, s.out1, 0, time);
+            s.scatter(s.out1, c, b * time * d + h * hd, d);
         });
         return Tensor.fromFunction("self_attention", ctx, g -> {
             Tensor gc = g.contiguous();
-            float[] gd = gc.data();
-            int go = gc.offset();
-            Tensor dqkv = Tensor.zeros(batch, time, ld);
+            Tensor dqkv = Tensor.zeros(batch, time, 3 * d);
             float[] dq = dqkv.data();
             float keep = p > 0 ? 1f / (1f - p) : 1f;
+            Kernels kernels = Kernels.get();
             Parallel.forEach(tasks, task -> {
-                int b = task / heads, h = task % heads;
-                int base = qo + b * time * ld + h * hd, dbase = b * time * ld + h * hd;
-                int gbase = go + b * time * d + h * hd, po = task * tt;
-                float[] dp = new float[tt];
-                // dV = P'^T dctx ; dP' = dctx V^T
-                Gemm.sgemm(true, false, time, hd, time, 1f, masked, po, time, gd, gbase, d, 0f, dq, dbase + 2 * d, ld);
-                Gemm.sgemm(false, true, time, time, hd, 1f, gd, gbase, d, q, base + 2 * d, ld, 0f, dp, 0, time);
-                // through dropout, then softmax: dS = P * (dP - rowsum(dP * P))
-                for (int i = 0; i < time; i++) {
-                    int row = i * time;
-                    double dot = 0;
-                    for (int j = 0; j < time; j++) {
-                        float m = p > 0 ? (masked[po + row + j] == 0f ? 0f : keep) : 1f;
-                        dp[row + j] *= m;
-                        dot += dp[row + j] * probs[po + row + j];
-                    }
-                    float fd = (float) dot;
-                    for (int j = 0; j < time; j++) dp[row + j] = probs[po + row + j] * (dp[row + j] - fd);
+                HeadScratch s = HeadScratch.get(hd, time);
+                int b = task / heads, h = task % heads, po = task * tt, dbase = b * time * 3 * d + h * hd;
+                s.gather(qkv, b, h * hd, scale, s.qT);
+                s.gather(qkv, b, d + h * hd, 1f, s.kT);
+                s.gather(qkv, b, 2 * d + h * hd, 1f, s.vT);
+                s.gather(gc, b, h * hd, 1f, s.gT);
+                float[] dp = s.dp, pd = probs;
+                int pdo = po;
+                if (p > 0) {                                           // the forward's mask, regenerated
+                    s.dropped(probs, po, p, seed, task);
+                    pd = s.pm;
+                    pdo = 0;
                 }
-                // dQ = scale * dS K ; dK = scale * dS^T Q
-                Gemm.sgemm(false, false, time, hd, time, scale, dp, 0, time, q, base + d, ld, 0f, dq, dbase, ld);
-                Gemm.sgemm(true, false, time, hd, time, scale, dp, 0, time, q, base, ld, 0f, dq, dbase + d, ld);
+                // dP' = g v^T ; dV^T = g^T P'
+                Gemm.sgemm(true, false, time, time, hd, 1f, s.gT, 0, time, s.vT, 0, time, 0f, dp, 0, time);
+                Gemm.sgemm(false, false, hd, time, time, 1f, s.gT, 0, time, pd, pdo, time, 0f, s.out1, 0, time);
+                s.scatter(s.out1, dq, dbase + 2 * d, 3 * d);
+                // through dropout, then softmax: dS = P * (dP - rowsum(dP * P))
+                if (p > 0) {
+                    for (int j = 0; j < tt; j++) dp[j] = s.pm[j] == 0f ? 0f : dp[j] * keep;
+                }
+                for (int i = 0; i < time; i++) {
+                    int row = i * time, pr = po + row;
+                    float dot = kernels.dot(dp, row, probs, pr, time);
+                    for (int j = 0; j < time; j++) dp[row + j] = probs[pr + j] * (dp[row + j] - dot);
+                }
+                // dQ^T = scale kT dS^T ; dK^T = (q scale)^T dS
+                Gemm.sgemm(false, true, hd, time, time, scale, s.kT, 0, time, dp, 0, time, 0f, s.out1, 0, time);
+                s.scatter(s.out1, dq, dbase, 3 * d);
+                Gemm.sgemm(false, false, hd, time, time, 1f, s.qT, 0, time, dp, 0, time, 0f, s.out1, 0, time);
+                s.scatter(s.out1, dq, dbase + d, 3 * d);
             });
             return new Tensor[] {dqkv};
         }, qkv);
     }
 
-    /** In-place numerically stable softmax of a[off .. off+n). */
-    static void softmaxRow(float[] a, int off, int n) {
-        float max = Float.NEGATIVE_INFINITY;
-        for (int j = 0; j < n; j++) max = Math.max(max, a[off + j]);
-        double sum = 0;
-        for (int j = 0; j < n; j++) {
-            float e = (float) Math.exp(a[off + j] - max);
-            a[off + j] = e;
-            sum += e;
+    /** Per-thread buffers of one (sample, head) task: transposed q, k, v, gradient, products. */
+    private static final class HeadScratch {
+        private static final ThreadLocal<HeadScratch> LOCAL = new ThreadLocal<>();
+        final int hd, time;
+        final float[] qT, kT, vT, gT, out1, dp, pm;
+
+        private HeadScratch(int hd, int time) {
+            this.hd = hd;
+            this.time = time;
+            qT = new float[hd * time];
+            kT = new float[hd * time];
+            vT = new float[hd * time];
+            gT = new float[hd * time];
+            out1 = new float[hd * time];
+            dp = new float[time * time];
+            pm = new float[time * time];
         }
-        float inv = (float) (1.0 / sum);
-        for (int j = 0; j < n; j++) a[off + j] *= inv;
+
+        /**
+         * pm = the task's attention weights after dropout. The mask comes from a generator
+         * seeded by (step seed, task), so backward regenerates it instead of storing it, and it
+         * does not depend on which thread runs the task.
+         */
+        void dropped(float[] probs, int po, float p, long seed, int task) {
+            Dropout.apply(new Rng(seed + 0x9E3779B97F4A7C15L * (task + 1)), p, probs, po, pm, time * time);
+        }
+
+        static HeadScratch get(int hd, int time) {
+            HeadScratch s = LOCAL.get();
+            if (s == null || s.hd != hd || s.time != time) LOCAL.set(s = new HeadScratch(hd, time));
+            return s;
+        }
+
+        /** dst[e, t] = k * x[b, t, col + e] for a contiguous x of shape [batch, time, w]. */
+        void gather(Tensor x, int b, int col, float k, float[] dst) {
+            float[] xd = x.data();
+            int w = x.size(2), base = x.offset() + b * time * w + col;
+            for (int t = 0; t < time; t++) {
+                int src = base + t * w;
+                for (int e = 0; e < hd; e++) dst[e * time + t] = k * xd[src + e];
+            }
+        }
+
+        /** dst[base + t * stride + e] = src[e, t]. */
+        void scatter(float[] src, float[] dst, int base, int stride) {
+            for (int t = 0; t < time; t++) {
+                int o = base + t * stride;
+                for (int e = 0; e < hd; e++) dst[o + e] = src[e * time + t];
+            }
+        }
+    }
+
+    /** In-place numerically stable softmax of a[off .. off+n) on the vector kernels. */
+    static void softmaxRow(float[] a, int off, int n) {
+        Kernels k = Kernels.get();
+        float max = k.max(a, off, n);
+        for (int j = off; j < off + n; j++) a[j] -= max;
+        k.exp(a, off, a, off, n);
+        k.scale(1f / k.sum(a, off, n), a, off, a, off, n);
     }
 }

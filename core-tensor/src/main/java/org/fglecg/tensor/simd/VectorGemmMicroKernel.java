@@ -52,24 +52,39 @@ final class VectorGemmMicroKernel implements GemmMicroKernel {
             av = FloatVector.broadcast(S, a[ai + 5]);
             c50 = av.fma(b0, c50); c51 = av.fma(b1, c51);
         }
-        store(c00, c01, alpha, beta, c, cOff);
-        store(c10, c11, alpha, beta, c, cOff + ldc);
-        store(c20, c21, alpha, beta, c, cOff + 2 * ldc);
-        store(c30, c31, alpha, beta, c, cOff + 3 * ldc);
-        store(c40, c41, alpha, beta, c, cOff + 4 * ldc);
-        store(c50, c51, alpha, beta, c, cOff + 5 * ldc);
-    }
-
-    /** Same rounding as the scalar kernel: acc * alpha, or fma(acc, alpha, beta * C). */
-    private static void store(FloatVector v0, FloatVector v1, float alpha, float beta,
-                              float[] c, int i) {
         FloatVector av = FloatVector.broadcast(S, alpha);
         if (beta == 0f) {
-            v0.mul(av).intoArray(c, i);
-            v1.mul(av).intoArray(c, i + L);
+            c00.mul(av).intoArray(c, cOff); c01.mul(av).intoArray(c, cOff + L);
+            int r = cOff + ldc;
+            c10.mul(av).intoArray(c, r); c11.mul(av).intoArray(c, r + L);
+            r += ldc;
+            c20.mul(av).intoArray(c, r); c21.mul(av).intoArray(c, r + L);
+            r += ldc;
+            c30.mul(av).intoArray(c, r); c31.mul(av).intoArray(c, r + L);
+            r += ldc;
+            c40.mul(av).intoArray(c, r); c41.mul(av).intoArray(c, r + L);
+            r += ldc;
+            c50.mul(av).intoArray(c, r); c51.mul(av).intoArray(c, r + L);
         } else {
-            v0.fma(av, FloatVector.fromArray(S, c, i).mul(beta)).intoArray(c, i);
-            v1.fma(av, FloatVector.fromArray(S, c, i + L).mul(beta)).intoArray(c, i + L);
+            FloatVector bv = FloatVector.broadcast(S, beta);
+            int r = cOff;
+            c00.fma(av, FloatVector.fromArray(S, c, r).mul(bv)).intoArray(c, r);
+            c01.fma(av, FloatVector.fromArray(S, c, r + L).mul(bv)).intoArray(c, r + L);
+            r += ldc;
+            c10.fma(av, FloatVector.fromArray(S, c, r).mul(bv)).intoArray(c, r);
+            c11.fma(av, FloatVector.fromArray(S, c, r + L).mul(bv)).intoArray(c, r + L);
+            r += ldc;
+            c20.fma(av, FloatVector.fromArray(S, c, r).mul(bv)).intoArray(c, r);
+            c21.fma(av, FloatVector.fromArray(S, c, r + L).mul(bv)).intoArray(c, r + L);
+            r += ldc;
+            c30.fma(av, FloatVector.fromArray(S, c, r).mul(bv)).intoArray(c, r);
+            c31.fma(av, FloatVector.fromArray(S, c, r + L).mul(bv)).intoArray(c, r + L);
+            r += ldc;
+            c40.fma(av, FloatVector.fromArray(S, c, r).mul(bv)).intoArray(c, r);
+            c41.fma(av, FloatVector.fromArray(S, c, r + L).mul(bv)).intoArray(c, r + L);
+            r += ldc;
+            c50.fma(av, FloatVector.fromArray(S, c, r).mul(bv)).intoArray(c, r);
+            c51.fma(av, FloatVector.fromArray(S, c, r + L).mul(bv)).intoArray(c, r + L);
         }
     }
 }
