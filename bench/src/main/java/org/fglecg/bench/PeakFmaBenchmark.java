@@ -5,6 +5,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.CompilerControl;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
@@ -38,7 +39,7 @@ public class PeakFmaBenchmark {
     @Threads(1)
     @OperationsPerInvocation(FLOPS)
     public float oneThread() {
-        return chains();
+        return chains(seed, scale, shift);
     }
 
     /** GFLOP/s of two threads together. */
@@ -46,10 +47,15 @@ public class PeakFmaBenchmark {
     @Threads(2)
     @OperationsPerInvocation(FLOPS)
     public float twoThreads() {
-        return chains();
+        return chains(seed, scale, shift);
     }
 
-    private float chains() {
+    /**
+     * Kept out of the JMH loop: inlined there, C2 lost track of the twelve live vectors and
+     * boxed them (a few GFLOP/s instead of the ceiling).
+     */
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+    private static float chains(float[] seed, float scale, float shift) {
         FloatVector a = FloatVector.broadcast(S, scale);
         FloatVector b = FloatVector.broadcast(S, shift);
         FloatVector x0 = FloatVector.fromArray(S, seed, 0), x1 = x0.add(1f), x2 = x0.add(2f),

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * Reverse-mode engine: topologically sorts the graph below a root (iteratively: graphs of deep
  * networks overflow a recursive walk), then runs each node's backward in reverse order, summing
- * gradients per tensor, and finally releases every node it went through.
+ * gradients per tensor. Each node is released right after its backward ran, so the activations
+ * its backward captured can be collected during the pass; the rest are released at the end.
  */
 final class Autograd {
     private Autograd() {}
@@ -27,16 +28,20 @@ final class Autograd {
         grads.put(root, gradOutput);
         try (NoGrad g = NoGrad.enter()) {
             for (int i = order.size() - 1; i >= 0; i--) {
-                Tensor t = order.get(i);
+                Tensor t = order.set(i, null); // drop our reference: t's storage may be collected now
                 Tensor grad = grads.remove(t);
-                if (grad == null) continue;
                 if (t.isLeaf()) {
-                    t.accumulateGrad(grad);
+                    if (grad != null) t.accumulateGrad(grad);
                     continue;
                 }
                 Node node = t.node;
+                if (grad == null) {
+                    node.release();
+                    continue;
+                }
                 Tensor[] inputs = node.inputs();
                 Tensor[] in = node.backward().apply(grad);
+                node.release(); // frees what the backward captured (activations) as the pass goes
                 if (in == null || in.length != inputs.length) {
                     throw new IllegalStateException(node.op + ": backward returned " + (in == null ? "null" : in.length + " gradients")
                             + " for " + inputs.length + " inputs");
@@ -54,8 +59,8 @@ final class Autograd {
                 }
             }
         } finally {
-            for (Tensor t : order) {
-                if (!t.isLeaf()) t.node.release();
+            for (Tensor t : order) { // what an exception left unvisited
+                if (t != null && !t.isLeaf()) t.node.release();
             }
         }
     }

@@ -39,8 +39,8 @@ final class ElementWise {
         if (Arrays.equals(a.shape, b.shape) && a.isContiguous() && b.isContiguous()) {
             Chunks.forEach(out.length, (from, to) -> row(op, a.data, a.offset + from, 1, b.data, b.offset + from, 1, out, from, to - from));
         } else {
-            forEachSlice(shape, Shape.broadcastStrides(a.shape, a.strides, shape), a.offset,
-                    Shape.broadcastStrides(b.shape, b.strides, shape), b.offset,
+            Strided.forEachSlice(shape, Shape.broadcastStrides(a.shape, a.strides, shape), a.offset,
+                    Shape.broadcastStrides(b.shape, b.strides, shape), b.offset, Shape.contiguousStrides(shape), 0,
                     (p, oa, ob, oo) -> {
                         int n = p.inner, sa = p.sa, sb = p.sb;
                         p.forEachRow(oa, ob, oo, (ia, ib, io) -> row(op, a.data, ia, sa, b.data, ib, sb, out, io, n));
@@ -75,31 +75,6 @@ final class ElementWise {
             ga == null ? null : Reductions.sumTo(ga, a.shape),
             gb == null ? null : Reductions.sumTo(gb, b.shape)
         };
-    }
-
-    /** Work on one slice along dim 0: the plan for the remaining dims and the slice's offsets. */
-    interface SliceBody {
-        void run(Strided plan, int offA, int offB, int offOut);
-    }
-
-    /**
-     * Walks a broadcast pair writing a contiguous output of {@code shape}: in parallel slices
-     * along dim 0 when the output is large (each slice a strided walk of the other dims), else
-     * as one strided walk.
-     */
-    static void forEachSlice(int[] shape, int[] sa, int oa, int[] sb, int ob, SliceBody body) {
-        int n = Shape.numel(shape);
-        if (shape.length < 2 || n < 2 * Chunks.SIZE) {
-            body.run(Strided.of(shape, sa, sb, Shape.contiguousStrides(shape)), oa, ob, 0);
-            return;
-        }
-        int[] rest = Arrays.copyOfRange(shape, 1, shape.length);
-        Strided p = Strided.of(rest, Arrays.copyOfRange(sa, 1, sa.length), Arrays.copyOfRange(sb, 1, sb.length),
-                Shape.contiguousStrides(rest));
-        int slice = n / shape[0];
-        Chunks.forEachRow(shape[0], slice, (from, to) -> {
-            for (int i = from; i < to; i++) body.run(p, oa + i * sa[0], ob + i * sb[0], i * slice);
-        });
     }
 
     /** Tensor-scalar arithmetic (x op s). */

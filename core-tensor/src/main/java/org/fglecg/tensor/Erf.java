@@ -17,23 +17,20 @@ final class Erf {
      * stays within about 1e-6 relative (the exponent's own rounding dominates in the tails).
      */
     static void normalCdf(float[] x, int xo, float[] y, int from, int to) {
-        for (int b = from; b < to; b += Pointwise.BLOCK) { // L1-sized blocks for the three passes
-            int end = Math.min(to, b + Pointwise.BLOCK);
-            for (int i = b; i < end; i++) {
-                float z = Math.abs(x[xo + i]) * INV_SQRT2;
-                float t = 1f / (1f + 0.5f * z);
-                y[i] = -z * z - 1.26551223f + t * (1.00002368f + t * (0.37409196f + t * (0.09678418f
-                        + t * (-0.18628806f + t * (0.27886807f + t * (-1.13520398f + t * (1.48851587f
-                        + t * (-0.82215223f + t * 0.17087277f))))))));
-            }
-            K.exp(y, b, y, b, end - b);
-            for (int i = b; i < end; i++) {
-                float v = x[xo + i];
-                float z = Math.abs(v) * INV_SQRT2;
-                float half = 0.5f / (1f + 0.5f * z) * y[i]; // 0.5 erfc(|x| / sqrt 2) = Phi(-|x|)
-                float step = 0.5f + 0.5f * Math.copySign(1f, v); // 1 for x >= 0, else 0: no branch
-                y[i] = half + step * (1f - 2f * half);
-            }
+        for (int i = from; i < to; i++) {
+            float z = Math.abs(x[xo + i]) * INV_SQRT2;
+            float t = 1f / (1f + 0.5f * z);
+            y[i] = -z * z - 1.26551223f + t * (1.00002368f + t * (0.37409196f + t * (0.09678418f
+                    + t * (-0.18628806f + t * (0.27886807f + t * (-1.13520398f + t * (1.48851587f
+                    + t * (-0.82215223f + t * 0.17087277f))))))));
+        }
+        K.exp(y, from, y, from, to - from);
+        for (int i = from; i < to; i++) {
+            float v = x[xo + i];
+            float z = Math.abs(v) * INV_SQRT2;
+            float half = 0.5f / (1f + 0.5f * z) * y[i]; // 0.5 erfc(|x| / sqrt 2) = Phi(-|x|)
+            float step = 0.5f + 0.5f * Math.copySign(1f, v); // 1 for x >= 0, else 0: no branch
+            y[i] = half + step * (1f - 2f * half);
         }
     }
 }

@@ -23,7 +23,7 @@ final class MatMul {
     }
 
     /** How one matrix operand is read by sgemm: transposed or not, and its leading dimension. */
-    private static final class Layout {
+    static final class Layout {
         final boolean trans;
         final int ld;
 
@@ -80,14 +80,23 @@ final class MatMul {
                 Gemm.sgemm(false, lb.trans, batches * m, n, k, 1f, am.data, am.offset, la.ld,
                         bm.data, bm.offset, lb.ld, 0f, out, 0, n);
             } else {
+                // batch offsets first, then the GEMMs in parallel chunks of batches (small
+                // products do not thread inside sgemm; big ones run single-threaded per task)
+                int[] offA = new int[batches], offB = new int[batches];
                 Strided p = Strided.of(batch, sa, sb, Shape.contiguousStrides(batch));
                 int pa = p.sa, pb = p.sb, po = p.sc, rows = p.inner;
-                Layout fa = la, fb = lb;
-                float[] ad = am.data, bd = bm.data;
                 p.forEachRow(am.offset, bm.offset, 0, (ia, ib, io) -> {
                     for (int i = 0; i < rows; i++) {
-                        Gemm.sgemm(fa.trans, fb.trans, m, n, k, 1f, ad, ia + i * pa, fa.ld,
-                                bd, ib + i * pb, fb.ld, 0f, out, (io + i * po) * m * n, n);
+                        offA[io + i * po] = ia + i * pa;
+                        offB[io + i * po] = ib + i * pb;
+                    }
+                });
+                Layout fa = la, fb = lb;
+                float[] ad = am.data, bd = bm.data;
+                int work = (int) Math.min(Integer.MAX_VALUE, (long) m * n * k);
+                Chunks.forEachRow(batches, work, (from, to) -> {
+                    for (int t = from; t < to; t++) {
+                        Gemm.sgemm(fa.trans, fb.trans, m, n, k, 1f, ad, offA[t], fa.ld, bd, offB[t], fb.ld, 0f, out, t * m * n, n);
                     }
                 });
             }

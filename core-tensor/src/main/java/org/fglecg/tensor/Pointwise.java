@@ -11,8 +11,8 @@ import org.fglecg.tensor.kernel.Kernels;
  */
 abstract class Pointwise {
     private static final Kernels K = Kernels.get();
-    /** Elements per pass in multi-pass functions: the passes' arrays stay in L1. */
-    static final int BLOCK = 256;
+    /** Elements per pass in sigmoid's two-exponential form (its scratch array stays in L1). */
+    private static final int BLOCK = 256;
 
     final String name;
 
@@ -135,15 +135,12 @@ abstract class Pointwise {
 
         void backward(float[] x, int xo, float[] y, float[] g, int go, float[] gx, int from, int to) {
             // d/dx x Phi(x) = Phi(x) + x phi(x); Phi(x) = y / x is recovered from the output
-            for (int b = from; b < to; b += BLOCK) {
-                int end = Math.min(to, b + BLOCK);
-                for (int i = b; i < end; i++) gx[i] = -0.5f * x[xo + i] * x[xo + i];
-                K.exp(gx, b, gx, b, end - b);
-                for (int i = b; i < end; i++) {
-                    float v = x[xo + i];
-                    float cdf = v == 0f ? 0.5f : y[i] / v;
-                    gx[i] = g[go + i] * (cdf + v * Erf.INV_SQRT_2PI * gx[i]);
-                }
+            for (int i = from; i < to; i++) gx[i] = -0.5f * x[xo + i] * x[xo + i];
+            K.exp(gx, from, gx, from, to - from);
+            for (int i = from; i < to; i++) {
+                float v = x[xo + i];
+                float cdf = v == 0f ? 0.5f : y[i] / v;
+                gx[i] = g[go + i] * (cdf + v * Erf.INV_SQRT_2PI * gx[i]);
             }
         }
     };

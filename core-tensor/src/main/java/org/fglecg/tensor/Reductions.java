@@ -36,22 +36,32 @@ final class Reductions {
         int[] keep = keepShape(x.shape, ds);
         double[] acc = new double[Shape.numel(keep)];
         int[] accStrides = Shape.broadcastStrides(keep, Shape.contiguousStrides(keep), x.shape);
-        Strided p = Strided.of(x.shape, x.strides, accStrides);
-        int n = p.inner, sx = p.sa, sc = p.sb;
         float[] d = x.data;
-        p.forEachRow(x.offset, 0, 0, (ix, ic, unused) -> {
-            if (sc == 0 && sx == 1) {
-                double s = 0;
-                for (int i = 0; i < n; i += BLOCK) s += K.sum(d, ix + i, Math.min(BLOCK, n - i));
-                acc[ic] += s;
-            } else if (sc == 0) {
-                double s = 0;
-                for (int i = 0; i < n; i++) s += d[ix + i * sx];
-                acc[ic] += s;
-            } else {
-                for (int i = 0; i < n; i++) acc[ic + i * sc] += d[ix + i * sx];
-            }
-        });
+        Strided.SliceBody body = (p, xo, ao, unused) -> {
+            int n = p.inner, sx = p.sa, sc = p.sb;
+            p.forEachRow(xo, ao, 0, (ix, ic, none) -> {
+                if (sc == 0 && sx == 1) {
+                    double s = 0;
+                    for (int i = 0; i < n; i += BLOCK) s += K.sum(d, ix + i, Math.min(BLOCK, n - i));
+                    acc[ic] += s;
+                } else if (sc == 0) {
+                    double s = 0;
+                    for (int i = 0; i < n; i++) s += d[ix + i * sx];
+                    acc[ic] += s;
+                } else {
+                    for (int i = 0; i < n; i++) acc[ic + i * sc] += d[ix + i * sx];
+                }
+            });
+        };
+        int split = 0;
+        while (split < x.shape.length && x.shape[split] == 1) split++;
+        if (split < x.shape.length && accStrides[split] != 0) {
+            // the outermost dim is kept: slices along it own disjoint outputs, run in parallel
+            Strided.forEachSlice(x.shape, x.strides, x.offset, accStrides, 0, new int[x.shape.length], 0, body);
+        } else {
+            // it is reduced: one walk, so each output sums in the same order whatever the threads
+            body.run(Strided.of(x.shape, x.strides, accStrides), x.offset, 0, 0);
+        }
         float[] out = new float[acc.length];
         for (int i = 0; i < out.length; i++) out[i] = (float) acc[i];
         int[] shape = keepdim ? keep : dropDims(x.shape, ds);

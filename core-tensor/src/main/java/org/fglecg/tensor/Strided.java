@@ -88,17 +88,55 @@ final class Strided {
         }
     }
 
+    /** Work on one slice: the plan for the slice's dims and the slice's base offsets. */
+    interface SliceBody {
+        void run(Strided plan, int a, int b, int c);
+    }
+
+    /**
+     * Walks three operands like {@link #of} + {@link #forEachRow}, but a large walk is cut into
+     * slices along its outermost dim of size > 1, run in parallel chunks. The body must write
+     * only what its slice covers (so the written operand must not repeat elements along that
+     * dim, i.e. have no stride 0 there).
+     */
+    static void forEachSlice(int[] shape, int[] sa, int oa, int[] sb, int ob, int[] sc, int oc, SliceBody body) {
+        int n = Shape.numel(shape);
+        int d = 0;
+        while (d < shape.length && shape[d] == 1) d++;
+        if (d >= shape.length - 1 || n < 2 * Chunks.SIZE) {
+            body.run(of(shape, sa, sb, sc), oa, ob, oc);
+            return;
+        }
+        int[] rest = java.util.Arrays.copyOfRange(shape, d + 1, shape.length);
+        Strided p = of(rest, java.util.Arrays.copyOfRange(sa, d + 1, sa.length), java.util.Arrays.copyOfRange(sb, d + 1, sb.length),
+                java.util.Arrays.copyOfRange(sc, d + 1, sc.length));
+        int da = sa[d], db = sb[d], dc = sc[d];
+        Chunks.forEachRow(shape[d], n / shape[d], (from, to) -> {
+            for (int i = from; i < to; i++) body.run(p, oa + i * da, ob + i * db, oc + i * dc);
+        });
+    }
+
     /** Copies a strided source into a strided destination of the same shape. */
     static void copy(float[] src, int srcOff, int[] srcStrides, float[] dst, int dstOff, int[] dstStrides, int[] shape) {
-        Strided p = of(shape, srcStrides, dstStrides);
-        int n = p.inner, s = p.sa, d = p.sb;
-        if (s == 1 && d == 1) {
-            p.forEachRow(srcOff, dstOff, 0, (a, b, c) -> System.arraycopy(src, a, dst, b, n));
-        } else {
-            p.forEachRow(srcOff, dstOff, 0, (a, b, c) -> {
-                for (int i = 0; i < n; i++) dst[b + i * d] = src[a + i * s];
-            });
-        }
+        SliceBody body = (p, so, dO, unused) -> {
+            int n = p.inner, s = p.sa, d = p.sb;
+            if (s == 1 && d == 1) {
+                p.forEachRow(so, dO, 0, (a, b, c) -> System.arraycopy(src, a, dst, b, n));
+            } else {
+                p.forEachRow(so, dO, 0, (a, b, c) -> {
+                    for (int i = 0; i < n; i++) dst[b + i * d] = src[a + i * s];
+                });
+            }
+        };
+        int[] none = new int[shape.length];
+        if (repeats(shape, dstStrides)) body.run(of(shape, srcStrides, dstStrides), srcOff, dstOff, 0);
+        else forEachSlice(shape, srcStrides, srcOff, dstStrides, dstOff, none, 0, body);
+    }
+
+    /** Whether a view visits some storage element twice (stride 0 along a dim of size > 1). */
+    static boolean repeats(int[] shape, int[] strides) {
+        for (int i = 0; i < shape.length; i++) if (shape[i] > 1 && strides[i] == 0) return true;
+        return false;
     }
 
     /** Fills a strided view with a value. */

@@ -212,4 +212,55 @@ class AutogradTest {
         assertArrayEquals(new float[] {1, 2, 3}, g.toArray()); // the caller's gradient is untouched
         assertArrayEquals(new float[] {2, 4, 6}, x.grad().toArray());
     }
+
+    @Test
+    void lossesOverASharedTrunkAreAddedThenBackpropagatedOnce() {
+        Tensor x = Tensor.fromArray(new float[] {1, 2}, 2).requiresGrad(true);
+        Tensor trunk = x.mul(3f);
+        Tensor l1 = trunk.sum(), l2 = trunk.mul(trunk).sum();
+        l1.add(l2).backward(); // d/dx (3x + 9x^2) = 3 + 18x
+        assertArrayEquals(new float[] {21, 39}, x.grad().toArray());
+        assertNull(trunk.grad());
+
+        Tensor t2 = x.mul(3f);
+        t2.sum().backward();
+        assertThrows(IllegalStateException.class, () -> t2.mul(2f).sum().backward());
+    }
+
+    @Test
+    void nodesAreReleasedDuringThePassNotOnlyAfterIt() {
+        Tensor x = Tensor.ones(2).requiresGrad(true);
+        Tensor[] consumer = new Tensor[1];
+        boolean[] consumerReleased = new boolean[1];
+        Tensor h = Tensor.fromFunction("first", Tensor.ones(2), g -> {
+            consumerReleased[0] = consumer[0].node.released(); // its activations are already collectable
+            return new Tensor[] {g};
+        }, x);
+        consumer[0] = h.mul(2f);
+        consumer[0].sum().backward();
+        assertTrue(consumerReleased[0]);
+        assertArrayEquals(new float[] {2, 2}, x.grad().toArray());
+    }
+
+    @Test
+    void activationsBecomeCollectableDuringBackward() {
+        Tensor x = Tensor.ones(1000).requiresGrad(true);
+        java.util.List<java.lang.ref.WeakReference<float[]>> storage = new java.util.ArrayList<>();
+        boolean[] collected = new boolean[1];
+        Tensor h = Tensor.fromFunction("first", Tensor.ones(1000), g -> {
+            for (int i = 0; i < 20 && storage.get(0).get() != null; i++) System.gc();
+            collected[0] = storage.get(0).get() == null;
+            return new Tensor[] {g};
+        }, x);
+        Tensor loss = lossOver(h, storage);
+        loss.backward();
+        assertTrue(collected[0], "the intermediate [1000] activation was still reachable while backpropagating");
+    }
+
+    /** h * 2 then sum, keeping only a weak reference to the intermediate's storage. */
+    private static Tensor lossOver(Tensor h, java.util.List<java.lang.ref.WeakReference<float[]>> storage) {
+        Tensor big = h.mul(2f);
+        storage.add(new java.lang.ref.WeakReference<>(big.data()));
+        return big.sum();
+    }
 }

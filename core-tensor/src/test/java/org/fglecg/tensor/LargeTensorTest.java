@@ -135,5 +135,45 @@ class LargeTensorTest {
         }
         float[] s = a.sum(new int[] {0, 2}, false).toArray();
         for (int j = 0; j < 64; j++) assertClose("sum over [0, 2] at " + j, chan[j], s[j], 1e-6, 1e-4);
+        float[] rows = a.mean(2, false).toArray(); // kept outer dims: parallel slices
+        for (int row = 0; row < 16 * 64; row++) {
+            double ref = 0;
+            for (int k = 0; k < 91; k++) ref += av[row * 91 + k];
+            assertClose("mean over dim 2 at " + row, ref / 91, rows[row], 1e-6, 1e-6);
+        }
+    }
+
+    @Test
+    void largeStridedCopies() {
+        Tensor a = Tensor.arange(2 * 192 * 91 * 3).reshape(2, 192, 91, 3); // slices of 52k elements: parallel
+        Tensor p = a.permute(2, 0, 3, 1).narrow(1, 1, 1); // [91, 1, 3, 192]: leading dim of size 1 inside
+        float[] c = p.contiguous().toArray();
+        int k = 0;
+        for (int i = 0; i < 91; i++) {
+            for (int j = 0; j < 3; j++) {
+                for (int m = 0; m < 192; m++) assertEquals(a.get(1, m, i, j), c[k++]);
+            }
+        }
+        Tensor dst = Tensor.zeros(192, 91, 3);
+        dst.copy_(a.narrow(0, 1, 1).squeeze(0));
+        assertArrayEquals(a.narrow(0, 1, 1).toArray(), dst.toArray());
+    }
+
+    @Test
+    void batchedMatmulInParallelChunksWithTransposedViews() {
+        Rng rng = new Rng(5);
+        int b = 64, m = 20, k = 7, n = 30;
+        Tensor a = Tensor.randn(rng, b, k, m).transpose(1, 2); // [b, m, k] as a transposed view
+        Tensor w = Tensor.randn(rng, b, n, k).transpose(1, 2); // [b, k, n] as a transposed view
+        float[] c = a.matmul(w).toArray();
+        for (int t = 0; t < b; t++) {
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    double ref = 0;
+                    for (int p = 0; p < k; p++) ref += (double) a.get(t, i, p) * w.get(t, p, j);
+                    assertClose("matmul at " + t + "," + i + "," + j, ref, c[(t * m + i) * n + j], 1e-5, 1e-5);
+                }
+            }
+        }
     }
 }

@@ -19,7 +19,7 @@ final class ScalarGemmMicroKernel implements GemmMicroKernel {
     }
 
     @Override
-    public void tile(int kc, float[] a, int aOff, float[] b, int bOff,
+    public void tile(int kc, float[] a, int aOff, float[] b, int bOff, int ldb,
                      float alpha, float beta, float[] c, int cOff, int ldc) {
         float c00 = 0, c01 = 0, c02 = 0, c03 = 0;
         float c10 = 0, c11 = 0, c12 = 0, c13 = 0;
@@ -27,7 +27,7 @@ final class ScalarGemmMicroKernel implements GemmMicroKernel {
         float c30 = 0, c31 = 0, c32 = 0, c33 = 0;
         for (int p = 0; p < kc; p++) {
             int ai = aOff + p * MR;
-            int bi = bOff + p * NR;
+            int bi = bOff + p * ldb;
             float b0 = b[bi], b1 = b[bi + 1], b2 = b[bi + 2], b3 = b[bi + 3];
             float a0 = a[ai];
             c00 = Math.fma(a0, b0, c00); c01 = Math.fma(a0, b1, c01);

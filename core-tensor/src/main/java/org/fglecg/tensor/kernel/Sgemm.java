@@ -22,7 +22,14 @@ import java.util.function.IntConsumer;
  */
 public final class Sgemm {
     /** Largest k block: a kc x nr B micro-panel must sit in L1 (256 x 32 floats = 32 KiB). */
-    static final int KC = 256;
+    static final int KC = Integer.getInteger("fglecg.gemm.kc", 384);
+    /** Columns of B packed per pass: row segments this long stream well from memory. */
+    static final int NC = Integer.getInteger("fglecg.gemm.nc", 256);
+    /**
+     * Floats added to a packed B row: one cache line, so the rows of a block spread over all
+     * L1 sets instead of aliasing (a power-of-two stride would map them to a few sets).
+     */
+    private static final int PAD = 16;
     /** 2mnk below which packing and threads cost more than they save. */
     static final long SMALL_FLOPS = 2L * 64 * 64 * 64;
     /** Tasks per thread in the C grid: enough to balance, few enough to keep B panels big. */
@@ -237,54 +244,66 @@ public final class Sgemm {
             int rc = t / colChunks, cc = t % colChunks;
             int r0 = rc * mPanels / rowChunks, r1 = (rc + 1) * mPanels / rowChunks;
             int s0 = cc * nPanels / colChunks, s1 = (cc + 1) * nPanels / colChunks;
+            int stripsPerBlock = Math.max(1, NC / nr);
+            int ldp = stripsPerBlock * nr + PAD;
             Scratch s = scratch.get();
-            float[] pb = s.packedB(kcNominal);
-            float[] tile = s.tile;
+            float[] pb = s.packedB(kcNominal * ldp);
             for (int ps = 0; ps < k; ps += kcNominal) {
                 int kcb = Math.min(kcNominal, k - ps);
                 float blockBeta = ps == 0 ? beta : 1f;
-                for (int strip = s0; strip < s1; strip++) {
-                    int j0 = strip * nr;
-                    int cols = Math.min(nr, n - j0);
-                    packBPanel(pb, ps, kcb, j0, cols);
-                    for (int panel = r0; panel < r1; panel++) {
-                        int i0 = panel * mr;
-                        int rows = Math.min(mr, m - i0);
-                        int aPanel = ps * mPad + panel * mr * kcb;
-                        int cTile = cOff + i0 * ldc + j0;
-                        if (rows == mr && cols == nr) {
-                            micro.tile(kcb, packedA, aPanel, pb, 0, alpha, blockBeta, c, cTile, ldc);
-                        } else {
-                            micro.tile(kcb, packedA, aPanel, pb, 0, 1f, 0f, tile, 0, nr);
-                            for (int r = 0; r < rows; r++) {
-                                int ci = cTile + r * ldc;
-                                for (int q = 0; q < cols; q++) {
-                                    c[ci + q] = ScalarGemmMicroKernel.update(
-                                            tile[r * nr + q], alpha, blockBeta, c[ci + q]);
-                                }
-                            }
+                for (int sb = s0; sb < s1; sb += stripsPerBlock) {
+                    int se = Math.min(s1, sb + stripsPerBlock);
+                    packBBlock(pb, ldp, ps, kcb, sb * nr, Math.min(n, se * nr) - sb * nr, (se - sb) * nr);
+                    for (int strip = sb; strip < se; strip++) {
+                        int bPanel = (strip - sb) * nr;
+                        for (int panel = r0; panel < r1; panel++) {
+                            tile(panel, strip, ps, kcb, pb, bPanel, ldp, blockBeta, s.tile);
                         }
                     }
                 }
             }
         }
 
-        /** dst[p * nr + q] = op(B)(ps + p, j0 + q), zero columns past n. */
-        private void packBPanel(float[] pb, int ps, int kcb, int j0, int cols) {
+        /** One mr x nr tile of C; edge tiles go through the scratch tile. */
+        private void tile(int panel, int strip, int ps, int kcb, float[] pb, int bPanel, int ldp,
+                          float blockBeta, float[] scratchTile) {
+            int i0 = panel * mr, j0 = strip * nr;
+            int rows = Math.min(mr, m - i0), cols = Math.min(nr, n - j0);
+            int aPanel = ps * mPad + panel * mr * kcb;
+            int cTile = cOff + i0 * ldc + j0;
+            if (rows == mr && cols == nr) {
+                micro.tile(kcb, packedA, aPanel, pb, bPanel, ldp, alpha, blockBeta, c, cTile, ldc);
+                return;
+            }
+            micro.tile(kcb, packedA, aPanel, pb, bPanel, ldp, 1f, 0f, scratchTile, 0, nr);
+            for (int r = 0; r < rows; r++) {
+                int ci = cTile + r * ldc;
+                for (int q = 0; q < cols; q++) {
+                    c[ci + q] = ScalarGemmMicroKernel.update(scratchTile[r * nr + q], alpha, blockBeta, c[ci + q]);
+                }
+            }
+        }
+
+        /**
+         * Packs op(B) rows [ps, ps + kcb), columns [j0, j0 + cols) into pb as kcb rows of
+         * stride ldp, zero-filled up to {@code width} (a whole number of strips).
+         */
+        private void packBBlock(float[] pb, int ldp, int ps, int kcb, int j0, int cols, int width) {
             if (!transB) {
+                // Row segments of B are contiguous: one streaming copy per row.
                 for (int p = 0; p < kcb; p++) {
-                    int d = p * nr;
+                    int d = p * ldp;
                     System.arraycopy(b, bOff + (ps + p) * ldb + j0, pb, d, cols);
-                    for (int q = cols; q < nr; q++) pb[d + q] = 0f;
+                    if (cols < width) Arrays.fill(pb, d + cols, d + width, 0f);
                 }
             } else {
-                // op(B)(p, j) = B[j][p]: read each stored row contiguously.
+                // op(B)(p, j) = B[j][p]: read each stored row contiguously, write a column.
                 for (int q = 0; q < cols; q++) {
                     int src = bOff + (j0 + q) * ldb + ps;
-                    for (int p = 0; p < kcb; p++) pb[p * nr + q] = b[src + p];
+                    for (int p = 0; p < kcb; p++) pb[p * ldp + q] = b[src + p];
                 }
-                for (int q = cols; q < nr; q++) {
-                    for (int p = 0; p < kcb; p++) pb[p * nr + q] = 0f;
+                if (cols < width) {
+                    for (int p = 0; p < kcb; p++) Arrays.fill(pb, p * ldp + cols, p * ldp + width, 0f);
                 }
             }
         }
@@ -292,19 +311,17 @@ public final class Sgemm {
 
     /** Per-thread buffers: a packed B micro-panel, an edge tile, and small-path rows. */
     private static final class Scratch {
-        final int nr;
         final float[] tile;
         float[] packedB = new float[0];
         float[] row = new float[0];
         float[] column = new float[0];
 
         Scratch(int mr, int nr) {
-            this.nr = nr;
             this.tile = new float[mr * nr];
         }
 
-        float[] packedB(int kc) {
-            if (packedB.length < kc * nr) packedB = new float[kc * nr];
+        float[] packedB(int size) {
+            if (packedB.length < size) packedB = new float[size];
             return packedB;
         }
 

@@ -15,7 +15,12 @@ public final class VectorKernels implements Kernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
 
-    private final GemmMicroKernel micro = new VectorGemmMicroKernel();
+    /**
+     * AVX-512 has 32 vector registers: an 8 x 2 tile (16 accumulators) divides the typical
+     * 128-row weights evenly; AVX2 has 16, so 6 x 2 (12 accumulators) avoids spills.
+     */
+    private final GemmMicroKernel micro =
+            S.vectorBitSize() >= 512 ? new VectorGemm8x2() : new VectorGemm6x2();
 
     /** Public for reflective construction by the provider. */
     public VectorKernels() {}

@@ -4,12 +4,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 import org.fglecg.tensor.kernel.GemmMicroKernel;
 
-/**
- * A 6 x (2 vectors) register tile: twelve accumulators, two B vectors and one broadcast A
- * value fit the 16 registers of AVX2 and leave room on AVX-512. Each step of p loads two B
- * vectors and six A scalars for twelve FMAs.
- */
-final class VectorGemmMicroKernel implements GemmMicroKernel {
+final class VectorGemm6x2 implements GemmMicroKernel {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     private static final int MR = 6;
@@ -26,7 +21,7 @@ final class VectorGemmMicroKernel implements GemmMicroKernel {
     }
 
     @Override
-    public void tile(int kc, float[] a, int aOff, float[] b, int bOff,
+    public void tile(int kc, float[] a, int aOff, float[] b, int bOff, int ldb,
                      float alpha, float beta, float[] c, int cOff, int ldc) {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
@@ -36,9 +31,9 @@ final class VectorGemmMicroKernel implements GemmMicroKernel {
         FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
         for (int p = 0; p < kc; p++) {
             int ai = aOff + p * MR;
-            int bi = bOff + p * NR;
+            int bi = bOff + p * ldb;
             FloatVector b0 = FloatVector.fromArray(S, b, bi);
-            FloatVector b1 = FloatVector.fromArray(S, b, bi + L);
+            FloatVector b1 = FloatVector.fromArray(S, b, bi + 1 * L);
             FloatVector av = FloatVector.broadcast(S, a[ai]);
             c00 = av.fma(b0, c00); c01 = av.fma(b1, c01);
             av = FloatVector.broadcast(S, a[ai + 1]);
@@ -54,37 +49,38 @@ final class VectorGemmMicroKernel implements GemmMicroKernel {
         }
         FloatVector av = FloatVector.broadcast(S, alpha);
         if (beta == 0f) {
-            c00.mul(av).intoArray(c, cOff); c01.mul(av).intoArray(c, cOff + L);
-            int r = cOff + ldc;
-            c10.mul(av).intoArray(c, r); c11.mul(av).intoArray(c, r + L);
+            int r = cOff;
+            c00.mul(av).intoArray(c, r); c01.mul(av).intoArray(c, r + 1 * L);
             r += ldc;
-            c20.mul(av).intoArray(c, r); c21.mul(av).intoArray(c, r + L);
+            c10.mul(av).intoArray(c, r); c11.mul(av).intoArray(c, r + 1 * L);
             r += ldc;
-            c30.mul(av).intoArray(c, r); c31.mul(av).intoArray(c, r + L);
+            c20.mul(av).intoArray(c, r); c21.mul(av).intoArray(c, r + 1 * L);
             r += ldc;
-            c40.mul(av).intoArray(c, r); c41.mul(av).intoArray(c, r + L);
+            c30.mul(av).intoArray(c, r); c31.mul(av).intoArray(c, r + 1 * L);
             r += ldc;
-            c50.mul(av).intoArray(c, r); c51.mul(av).intoArray(c, r + L);
+            c40.mul(av).intoArray(c, r); c41.mul(av).intoArray(c, r + 1 * L);
+            r += ldc;
+            c50.mul(av).intoArray(c, r); c51.mul(av).intoArray(c, r + 1 * L);
         } else {
             FloatVector bv = FloatVector.broadcast(S, beta);
             int r = cOff;
             c00.fma(av, FloatVector.fromArray(S, c, r).mul(bv)).intoArray(c, r);
-            c01.fma(av, FloatVector.fromArray(S, c, r + L).mul(bv)).intoArray(c, r + L);
+            c01.fma(av, FloatVector.fromArray(S, c, r + 1 * L).mul(bv)).intoArray(c, r + 1 * L);
             r += ldc;
             c10.fma(av, FloatVector.fromArray(S, c, r).mul(bv)).intoArray(c, r);
-            c11.fma(av, FloatVector.fromArray(S, c, r + L).mul(bv)).intoArray(c, r + L);
+            c11.fma(av, FloatVector.fromArray(S, c, r + 1 * L).mul(bv)).intoArray(c, r + 1 * L);
             r += ldc;
             c20.fma(av, FloatVector.fromArray(S, c, r).mul(bv)).intoArray(c, r);
-            c21.fma(av, FloatVector.fromArray(S, c, r + L).mul(bv)).intoArray(c, r + L);
+            c21.fma(av, FloatVector.fromArray(S, c, r + 1 * L).mul(bv)).intoArray(c, r + 1 * L);
             r += ldc;
             c30.fma(av, FloatVector.fromArray(S, c, r).mul(bv)).intoArray(c, r);
-            c31.fma(av, FloatVector.fromArray(S, c, r + L).mul(bv)).intoArray(c, r + L);
+            c31.fma(av, FloatVector.fromArray(S, c, r + 1 * L).mul(bv)).intoArray(c, r + 1 * L);
             r += ldc;
             c40.fma(av, FloatVector.fromArray(S, c, r).mul(bv)).intoArray(c, r);
-            c41.fma(av, FloatVector.fromArray(S, c, r + L).mul(bv)).intoArray(c, r + L);
+            c41.fma(av, FloatVector.fromArray(S, c, r + 1 * L).mul(bv)).intoArray(c, r + 1 * L);
             r += ldc;
             c50.fma(av, FloatVector.fromArray(S, c, r).mul(bv)).intoArray(c, r);
-            c51.fma(av, FloatVector.fromArray(S, c, r + L).mul(bv)).intoArray(c, r + L);
+            c51.fma(av, FloatVector.fromArray(S, c, r + 1 * L).mul(bv)).intoArray(c, r + 1 * L);
         }
     }
 }

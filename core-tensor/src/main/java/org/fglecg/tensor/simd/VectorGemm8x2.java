@@ -1,0 +1,102 @@
+package org.fglecg.tensor.simd;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+import org.fglecg.tensor.kernel.GemmMicroKernel;
+
+final class VectorGemm8x2 implements GemmMicroKernel {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    private static final int MR = 8;
+    private static final int NR = 2 * L;
+
+    @Override
+    public int mr() {
+        return MR;
+    }
+
+    @Override
+    public int nr() {
+        return NR;
+    }
+
+    @Override
+    public void tile(int kc, float[] a, int aOff, float[] b, int bOff, int ldb,
+                     float alpha, float beta, float[] c, int cOff, int ldc) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
+        FloatVector c40 = FloatVector.zero(S), c41 = FloatVector.zero(S);
+        FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
+        FloatVector c60 = FloatVector.zero(S), c61 = FloatVector.zero(S);
+        FloatVector c70 = FloatVector.zero(S), c71 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++) {
+            int ai = aOff + p * MR;
+            int bi = bOff + p * ldb;
+            FloatVector b0 = FloatVector.fromArray(S, b, bi);
+            FloatVector b1 = FloatVector.fromArray(S, b, bi + 1 * L);
+            FloatVector av = FloatVector.broadcast(S, a[ai]);
+            c00 = av.fma(b0, c00); c01 = av.fma(b1, c01);
+            av = FloatVector.broadcast(S, a[ai + 1]);
+            c10 = av.fma(b0, c10); c11 = av.fma(b1, c11);
+            av = FloatVector.broadcast(S, a[ai + 2]);
+            c20 = av.fma(b0, c20); c21 = av.fma(b1, c21);
+            av = FloatVector.broadcast(S, a[ai + 3]);
+            c30 = av.fma(b0, c30); c31 = av.fma(b1, c31);
+            av = FloatVector.broadcast(S, a[ai + 4]);
+            c40 = av.fma(b0, c40); c41 = av.fma(b1, c41);
+            av = FloatVector.broadcast(S, a[ai + 5]);
+            c50 = av.fma(b0, c50); c51 = av.fma(b1, c51);
+            av = FloatVector.broadcast(S, a[ai + 6]);
+            c60 = av.fma(b0, c60); c61 = av.fma(b1, c61);
+            av = FloatVector.broadcast(S, a[ai + 7]);
+            c70 = av.fma(b0, c70); c71 = av.fma(b1, c71);
+        }
+        FloatVector av = FloatVector.broadcast(S, alpha);
+        if (beta == 0f) {
+            int r = cOff;
+            c00.mul(av).intoArray(c, r); c01.mul(av).intoArray(c, r + 1 * L);
+            r += ldc;
+            c10.mul(av).intoArray(c, r); c11.mul(av).intoArray(c, r + 1 * L);
+            r += ldc;
+            c20.mul(av).intoArray(c, r); c21.mul(av).intoArray(c, r + 1 * L);
+            r += ldc;
+            c30.mul(av).intoArray(c, r); c31.mul(av).intoArray(c, r + 1 * L);
+            r += ldc;
+            c40.mul(av).intoArray(c, r); c41.mul(av).intoArray(c, r + 1 * L);
+            r += ldc;
+            c50.mul(av).intoArray(c, r); c51.mul(av).intoArray(c, r + 1 * L);
+            r += ldc;
+            c60.mul(av).intoArray(c, r); c61.mul(av).intoArray(c, r + 1 * L);
+            r += ldc;
+            c70.mul(av).intoArray(c, r); c71.mul(av).intoArray(c, r + 1 * L);
+        } else {
+            FloatVector bv = FloatVector.broadcast(S, beta);
+            int r = cOff;
+            c00.fma(av, FloatVector.fromArray(S, c, r).mul(bv)).intoArray(c, r);
+            c01.fma(av, FloatVector.fromArray(S, c, r + 1 * L).mul(bv)).intoArray(c, r + 1 * L);
+            r += ldc;
+            c10.fma(av, FloatVector.fromArray(S, c, r).mul(bv)).intoArray(c, r);
+            c11.fma(av, FloatVector.fromArray(S, c, r + 1 * L).mul(bv)).intoArray(c, r + 1 * L);
+            r += ldc;
+            c20.fma(av, FloatVector.fromArray(S, c, r).mul(bv)).intoArray(c, r);
+            c21.fma(av, FloatVector.fromArray(S, c, r + 1 * L).mul(bv)).intoArray(c, r + 1 * L);
+            r += ldc;
+            c30.fma(av, FloatVector.fromArray(S, c, r).mul(bv)).intoArray(c, r);
+            c31.fma(av, FloatVector.fromArray(S, c, r + 1 * L).mul(bv)).intoArray(c, r + 1 * L);
+            r += ldc;
+            c40.fma(av, FloatVector.fromArray(S, c, r).mul(bv)).intoArray(c, r);
+            c41.fma(av, FloatVector.fromArray(S, c, r + 1 * L).mul(bv)).intoArray(c, r + 1 * L);
+            r += ldc;
+            c50.fma(av, FloatVector.fromArray(S, c, r).mul(bv)).intoArray(c, r);
+            c51.fma(av, FloatVector.fromArray(S, c, r + 1 * L).mul(bv)).intoArray(c, r + 1 * L);
+            r += ldc;
+            c60.fma(av, FloatVector.fromArray(S, c, r).mul(bv)).intoArray(c, r);
+            c61.fma(av, FloatVector.fromArray(S, c, r + 1 * L).mul(bv)).intoArray(c, r + 1 * L);
+            r += ldc;
+            c70.fma(av, FloatVector.fromArray(S, c, r).mul(bv)).intoArray(c, r);
+            c71.fma(av, FloatVector.fromArray(S, c, r + 1 * L).mul(bv)).intoArray(c, r + 1 * L);
+        }
+    }
+}
