@@ -32,17 +32,7 @@ final class SlidingMedian {
 
     void add(int slot, float v) {
         value[slot] = v;
-        if (nLow == 0 || v <= value[low[0]]) {
-            inLow[slot] = true;
-            low[nLow] = slot;
-            position[slot] = nLow;
-            siftUp(low, nLow++, true);
-        } else {
-            inLow[slot] = false;
-            high[nHigh] = slot;
-            position[slot] = nHigh;
-            siftUp(high, nHigh++, false);
-        }
+        push(slot, nLow == 0 || v <= value[low[0]]);
         rebalance();
     }
 
@@ -102,22 +92,28 @@ final class SlidingMedian {
         return (value[low[0]] + value[high[0]]) * 0.5f;
     }
 
-    /** Keeps nLow == nHigh or nLow == nHigh + 1. */
+    /** Keeps nLow == nHigh or nLow == nHigh + 1 by moving one heap's top to the other heap. */
     private void rebalance() {
         if (nLow > nHigh + 1) {
             int s = low[0];
             removeAt(low, 0, --nLow, true);
-            inLow[s] = false;
-            high[nHigh] = s;
-            position[s] = nHigh;
-            siftUp(high, nHigh++, false);
+            push(s, false);
         } else if (nHigh > nLow) {
             int s = high[0];
             removeAt(high, 0, --nHigh, false);
-            inLow[s] = true;
-            low[nLow] = s;
-            position[s] = nLow;
+            push(s, true);
+        }
+    }
+
+    /** Inserts a slot (its value already set) into the lower or the upper heap. */
+    private void push(int slot, boolean toLow) {
+        inLow[slot] = toLow;
+        if (toLow) {
+            low[nLow] = slot;
             siftUp(low, nLow++, true);
+        } else {
+            high[nHigh] = slot;
+            siftUp(high, nHigh++, false);
         }
     }
 
