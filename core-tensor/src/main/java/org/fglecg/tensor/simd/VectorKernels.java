@@ -57,9 +57,20 @@ public final class VectorKernels implements Kernels {
                 acc0 = FloatVector.fromArray(S, x, xOff + i)
                         .fma(FloatVector.fromArray(S, y, yOff + i), acc0);
             }
-            s = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+            s = sumLanesInOrder(acc0.add(acc1));
         }
         for (; i < n; i++) s = Math.fma(x[xOff + i], y[yOff + i], s);
+        return s;
+    }
+
+    /**
+     * Lane 0 + lane 1 + ... in that order. Not reduceLanes(ADD): its float order is unspecified
+     * and differs between the C2 intrinsic and the Java fallback, so results changed with JIT
+     * timing (two identical training runs gave different losses).
+     */
+    private static float sumLanesInOrder(FloatVector v) {
+        float s = 0f;
+        for (int j = 0; j < L; j++) s += v.lane(j);
         return s;
     }
 
@@ -110,7 +121,7 @@ public final class VectorKernels implements Kernels {
         if (n >= L) {
             FloatVector acc = FloatVector.zero(S);
             for (; i <= n - L; i += L) acc = acc.add(FloatVector.fromArray(S, x, xOff + i));
-            s = acc.reduceLanes(VectorOperators.ADD);
+            s = sumLanesInOrder(acc);
         }
         for (; i < n; i++) s += x[xOff + i];
         return s;
@@ -150,12 +161,12 @@ public final class VectorKernels implements Kernels {
         for (; i < n; i++) dx[dxOff + i] = x[xOff + i] > 0f ? dy[dyOff + i] : 0f;
     }
 
+    /**
+     * Scalar Math.exp, on purpose: lanewise(EXP) is SVML once C2 compiles it and Math.exp per
+     * lane before, so its last bits changed with JIT timing and identical runs diverged.
+     */
     @Override
     public void exp(float[] x, int xOff, float[] y, int yOff, int n) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            FloatVector.fromArray(S, x, xOff + i).lanewise(VectorOperators.EXP).intoArray(y, yOff + i);
-        }
-        for (; i < n; i++) y[yOff + i] = (float) Math.exp(x[xOff + i]);
+        for (int i = 0; i < n; i++) y[yOff + i] = (float) Math.exp(x[xOff + i]);
     }
 }
