@@ -18,7 +18,7 @@ public final class Evaluator {
     /**
      * Logits {@code [beats.length, classes]} (row-major) of {@code model} on window {@code w} of
      * each beat. The model is put in eval mode and restored to its previous mode afterwards.
-     * {@code progress} may be null.
+     * With a {@code log}, a progress line named {@code label} is shown.
      */
     public static float[] logits(Module model, BeatDataset data, WindowSpec w, int[] beats, int classes,
                                  PrintStream log, boolean live, String label) {
@@ -35,7 +35,7 @@ public final class Evaluator {
                 for (int b = 0; b < n; b++) data.fillWindow(w, beats[from + b], x, b * len);
                 Tensor z = model.forward(Tensor.fromArray(x, n, 1, len)).contiguous();
                 System.arraycopy(z.data(), z.offset(), out, from * classes, n * classes);
-                if (progress != null) progress.batchDone(n, 0);
+                if (progress != null) progress.batchDone(n);
             }
         } finally {
             model.train(wasTraining);

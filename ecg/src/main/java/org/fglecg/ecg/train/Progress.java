@@ -21,6 +21,7 @@ public final class Progress {
     private int batches;
     private long samples;
     private double lossSum;
+    private boolean hasLoss;
 
     public Progress(PrintStream out, boolean live, String label, int totalBatches) {
         this.out = out;
@@ -43,9 +44,15 @@ public final class Progress {
 
     /** Records one finished batch of {@code batchSize} samples with mean loss {@code loss}. */
     public void batchDone(int batchSize, double loss) {
+        hasLoss = true;
+        lossSum += loss;
+        batchDone(batchSize);
+    }
+
+    /** Records one finished batch that has no loss (inference). */
+    public void batchDone(int batchSize) {
         batches++;
         samples += batchSize;
-        lossSum += loss;
         long now = System.nanoTime();
         if (live) {
             if (now - lastDrawNanos >= LIVE_INTERVAL_NANOS || batches == totalBatches) {
@@ -89,8 +96,9 @@ public final class Progress {
         double elapsed = (now - startNanos) / 1e9;
         double rate = elapsed <= 0 ? 0 : samples / elapsed;
         double eta = batches == 0 ? 0 : elapsed / batches * (totalBatches - batches);
-        return String.format(Locale.ROOT, "%s %d/%d batches  %.1f samples/s  ETA %s  loss %.4f",
-                label, batches, totalBatches, rate, duration(eta), runningLoss());
+        String line = String.format(Locale.ROOT, "%s %d/%d batches  %.1f samples/s  ETA %s", label, batches,
+                totalBatches, rate, duration(eta));
+        return hasLoss ? line + String.format(Locale.ROOT, "  loss %.4f", runningLoss()) : line;
     }
 
     /** h:mm:ss or m:ss. */

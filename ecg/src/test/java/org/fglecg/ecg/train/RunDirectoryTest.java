@@ -92,6 +92,10 @@ class RunDirectoryTest {
         live.finish();
         assertTrue(bytes.toString().startsWith("\re 1/2 batches"), bytes.toString());
         assertTrue(bytes.toString().contains("\re 2/2 batches") && bytes.toString().contains("loss 2.0000"));
+        bytes.reset();
+        Progress eval = new Progress(new PrintStream(bytes, true), false, "test", 1);
+        eval.batchDone(256);
+        assertTrue(bytes.toString().startsWith("test 1/1 batches") && !bytes.toString().contains("loss"), bytes.toString());
         assertEquals("1:01:05", Progress.duration(3665));
         assertEquals("2:05", Progress.duration(125));
     }
