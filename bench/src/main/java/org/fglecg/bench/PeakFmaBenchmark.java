@@ -55,7 +55,7 @@ public class PeakFmaBenchmark {
      * boxed them (a few GFLOP/s instead of the ceiling).
      */
     @CompilerControl(CompilerControl.Mode.DONT_INLINE)
-    private static float chains(float[] seed, float scale, float shift) {
+    static float chains(float[] seed, float scale, float shift) {
         FloatVector a = FloatVector.broadcast(S, scale);
         FloatVector b = FloatVector.broadcast(S, shift);
         FloatVector x0 = FloatVector.fromArray(S, seed, 0), x1 = x0.add(1f), x2 = x0.add(2f),

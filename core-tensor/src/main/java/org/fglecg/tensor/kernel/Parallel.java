@@ -13,11 +13,15 @@ import java.util.function.IntConsumer;
  * #setThreads(int)} changes it at run time. Workers are daemon threads that spin briefly, then
  * park, between jobs; a job allocates nothing, so hot kernels stay allocation-free.
  *
+ * <p>The calling thread takes tasks too, and never waits for a helper that has not started:
+ * once every task is claimed it revokes helpers still asleep (on a busy machine a parked thread
+ * can take milliseconds to be scheduled) and waits only for those running a task.
+ *
  * <p>A {@code forEach} issued from inside a task, or while another thread owns the pool, runs
  * its tasks inline on the calling thread (same results, no deadlock).
  */
 public final class Parallel {
-    /** How long an idle worker spins before parking: short jobs follow each other closely. */
+    /** How long an idle thread spins before parking: short jobs follow each other closely. */
     private static final long SPIN_NANOS = 50_000;
 
     private static volatile int threads = Integer.getInteger("fglecg.threads",
@@ -26,12 +30,11 @@ public final class Parallel {
     private static final ReentrantLock OWNER = new ReentrantLock();
     private static Worker[] workers = new Worker[0];
 
-    // The current job, published to each worker by the volatile write of its ticket.
+    // The current job, published to a worker by the volatile write of its state.
     private static IntConsumer body;
     private static int taskCount;
     private static volatile Thread caller;
     private static final AtomicInteger NEXT_TASK = new AtomicInteger();
-    private static final AtomicInteger RUNNING = new AtomicInteger();
     private static volatile Throwable failure;
 
     private Parallel() {}
@@ -73,14 +76,9 @@ public final class Parallel {
         caller = Thread.currentThread();
         failure = null;
         NEXT_TASK.set(0);
-        RUNNING.set(helpers);
-        for (int i = 0; i < helpers; i++) workers[i].assign(); // publishes the fields above
+        for (int i = 0; i < helpers; i++) workers[i].assign();
         drain();
-        long spinUntil = System.nanoTime() + SPIN_NANOS;
-        while (RUNNING.get() > 0) {
-            if (System.nanoTime() < spinUntil) Thread.onSpinWait();
-            else LockSupport.park(Parallel.class);
-        }
+        for (int i = 0; i < helpers; i++) workers[i].revokeOrAwait();
         Parallel.body = null;
         Throwable f = failure;
         if (f != null) {
@@ -117,10 +115,25 @@ public final class Parallel {
         workers = grown;
     }
 
-    /** A pool thread; it joins a job only when given a new ticket, so idle extras stay out. */
+    /** Spins, then parks, until the condition holds. */
+    private static void await(java.util.function.BooleanSupplier done, Object blocker) {
+        long spinUntil = System.nanoTime() + SPIN_NANOS;
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() < spinUntil) Thread.onSpinWait();
+            else LockSupport.park(blocker);
+        }
+    }
+
+    /**
+     * A pool thread. State IDLE -> ASSIGNED (by the owner) -> RUNNING (by the worker, which
+     * then drains tasks) -> IDLE; the owner may take ASSIGNED back to IDLE, so a helper that
+     * wakes late never touches a finished job.
+     */
     private static final class Worker extends Thread {
-        private volatile int ticket;
-        private int seen;
+        private static final int IDLE = 0, ASSIGNED = 1, RUNNING = 2;
+        private final AtomicInteger state = new AtomicInteger(IDLE);
+        private final java.util.function.BooleanSupplier assigned = () -> state.get() == ASSIGNED;
+        private final java.util.function.BooleanSupplier idle = () -> state.get() == IDLE;
 
         Worker(int index) {
             super("fglecg-compute-" + (index + 1));
@@ -128,21 +141,23 @@ public final class Parallel {
         }
 
         void assign() {
-            ticket = ticket + 1; // only the pool owner writes tickets, one job at a time
+            state.set(ASSIGNED);
             LockSupport.unpark(this);
+        }
+
+        /** Called by the owner once every task is claimed. */
+        void revokeOrAwait() {
+            if (!state.compareAndSet(ASSIGNED, IDLE)) await(idle, this);
         }
 
         @Override
         public void run() {
             while (true) {
-                long spinUntil = System.nanoTime() + SPIN_NANOS;
-                while (ticket == seen) {
-                    if (System.nanoTime() < spinUntil) Thread.onSpinWait();
-                    else LockSupport.park(this);
-                }
-                seen = ticket;
+                await(assigned, this);
+                if (!state.compareAndSet(ASSIGNED, RUNNING)) continue; // revoked
                 drain();
-                if (RUNNING.decrementAndGet() == 0) LockSupport.unpark(caller);
+                state.set(IDLE);
+                LockSupport.unpark(caller);
             }
         }
     }

@@ -7,31 +7,45 @@ import java.util.function.IntConsumer;
  * SGEMM on one {@link Kernels} implementation: {@code C = alpha * op(A) * op(B) + beta * C},
  * row-major (see {@link Gemm#sgemm} for the argument conventions).
  *
- * <p>Large products follow the GotoBLAS/BLIS scheme. k is cut into blocks of at most
- * {@link #KC}; A is packed once per call into {@code mr}-row panels (k-major inside a block);
- * each task owns a rectangle of C and, for every k block and every {@code nr}-column strip,
- * packs that B micro-panel (kc x nr, small enough for L1) and sweeps it down the rows with the
- * register-tiled micro-kernel while the packed A block streams from L2. Every C element sums
- * its products in the same order whatever the task grid, so results do not depend on the
- * thread count. Edge tiles run the same micro-kernel into a scratch tile.
+ * <p>Large products follow the GotoBLAS/BLIS scheme. k is cut into even blocks of at most
+ * {@link #KC}; A is packed once per call into {@code mr}-row panels (k-major inside a block).
+ * Each task owns a rectangle of C; for every k block it packs B {@link #NC} columns at a time
+ * (one streaming copy per row, rows padded by a cache line so they spread over the L1 sets;
+ * the block stays in L2), then each A panel (mr x kc, in L1) sweeps across the block's
+ * {@code nr}-column strips with the register-tiled micro-kernel, so C is written row by row
+ * in address order. Every C element sums its products in the same order whatever the task
+ * grid, so results do not depend on the thread count. Edge tiles run the same micro-kernel
+ * into a scratch tile.
  *
- * <p>Small products (below {@link #SMALL_FLOPS}) skip packing and threads: rows of C are built
- * with {@code axpy} over rows of B, or with dot products when B is transposed.
+ * <p>Small products (at most {@link #SMALL_FLOPS}), such as attention's (25, 25, 91), run on the
+ * calling thread in one k block and read B in place: the micro-kernel takes B's row stride, so
+ * only a partial last strip (and a transposed B) is copied. A's panels are re-laid as usual; at
+ * these sizes that is a few hundred floats.
  *
  * <p>Scratch buffers are per thread and grow only, so steady-state calls allocate nothing.
  */
 public final class Sgemm {
-    /** Largest k block: a kc x nr B micro-panel must sit in L1 (256 x 32 floats = 32 KiB). */
-    static final int KC = Integer.getInteger("fglecg.gemm.kc", 384);
-    /** Columns of B packed per pass: row segments this long stream well from memory. */
-    static final int NC = Integer.getInteger("fglecg.gemm.nc", 256);
+    /**
+     * Largest k block: (128, 384, n), the squeeze-excitation convolution, runs in one pass over
+     * C; an 8 x 384 A panel (12 KiB) stays in L1.
+     */
+    static final int KC = 384;
+    /** Columns of B packed per block: 384 x 272 floats (408 KiB) share L2 with packed A. */
+    static final int NC = 256;
     /**
      * Floats added to a packed B row: one cache line, so the rows of a block spread over all
      * L1 sets instead of aliasing (a power-of-two stride would map them to a few sets).
      */
     private static final int PAD = 16;
-    /** 2mnk below which packing and threads cost more than they save. */
+    /** 2mnk up to which B is read in place and one thread does it all. */
     static final long SMALL_FLOPS = 2L * 64 * 64 * 64;
+    /**
+     * Work below which one more thread costs more than it brings: waking a parked helper takes
+     * microseconds, and on a loaded machine much longer.
+     */
+    private static final long MIN_FLOPS_PER_THREAD = 1L << 23;
+    /** Elements of A above which packing it is itself worth spreading over the pool. */
+    private static final long PARALLEL_PACK_A = 1L << 17;
     /** Tasks per thread in the C grid: enough to balance, few enough to keep B panels big. */
     private static final int TASKS_PER_THREAD = 4;
 
@@ -71,16 +85,12 @@ public final class Sgemm {
             scaleC(m, n, beta, c, cOff, ldc);
             return;
         }
-        if (2L * m * n * k <= SMALL_FLOPS) {
-            small(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
-        } else {
-            Job job = jobs.get();
-            job.set(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
-            try {
-                job.run();
-            } finally {
-                job.clear();
-            }
+        Job job = jobs.get();
+        job.set(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        try {
+            job.run();
+        } finally {
+            job.clear();
         }
     }
 
@@ -112,47 +122,6 @@ public final class Sgemm {
         }
     }
 
-    // ---------------------------------------------------------------- small path
-
-    private void small(boolean transA, boolean transB, int m, int n, int k, float alpha,
-                       float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                       float beta, float[] c, int cOff, int ldc) {
-        Scratch s = scratch.get();
-        if (!transB) {
-            // C row i = sum_p A(i, p) * (B row p): contiguous axpy over n.
-            float[] row = s.row(n);
-            for (int i = 0; i < m; i++) {
-                Arrays.fill(row, 0, n, 0f);
-                for (int p = 0; p < k; p++) {
-                    float aip = transA ? a[aOff + p * lda + i] : a[aOff + i * lda + p];
-                    kernels.axpy(aip, b, bOff + p * ldb, row, 0, n);
-                }
-                writeRow(row, alpha, beta, c, cOff + i * ldc, n);
-            }
-        } else {
-            // C(i, j) = dot(A row i, B row j): both contiguous over k (A's column is gathered).
-            float[] row = s.row(n);
-            float[] ai = transA ? s.column(k) : a;
-            for (int i = 0; i < m; i++) {
-                int aiOff;
-                if (transA) {
-                    for (int p = 0; p < k; p++) ai[p] = a[aOff + p * lda + i];
-                    aiOff = 0;
-                } else {
-                    aiOff = aOff + i * lda;
-                }
-                for (int j = 0; j < n; j++) row[j] = kernels.dot(ai, aiOff, b, bOff + j * ldb, k);
-                writeRow(row, alpha, beta, c, cOff + i * ldc, n);
-            }
-        }
-    }
-
-    private static void writeRow(float[] acc, float alpha, float beta, float[] c, int off, int n) {
-        for (int j = 0; j < n; j++) {
-            c[off + j] = ScalarGemmMicroKernel.update(acc[j], alpha, beta, c[off + j]);
-        }
-    }
-
     // ---------------------------------------------------------------- blocked path
 
     /** One call's arguments and its two parallel phases; reused by its calling thread. */
@@ -162,6 +131,7 @@ public final class Sgemm {
         float alpha, beta;
         float[] a, b, c;
         // derived geometry
+        boolean small;
         int kcNominal, kBlocks, mPanels, nPanels, mPad;
         int rowChunks, colChunks, packChunks;
         float[] packedA = new float[0];
@@ -184,7 +154,9 @@ public final class Sgemm {
         }
 
         void run() {
-            kBlocks = (k + KC - 1) / KC;
+            // Small products: one thread, one k block, B read in place (see class comment).
+            small = 2L * m * n * k <= SMALL_FLOPS;
+            kBlocks = small ? 1 : (k + KC - 1) / KC;
             kcNominal = (k + kBlocks - 1) / kBlocks; // even blocks: 384 -> 192 + 192
             mPanels = (m + mr - 1) / mr;
             nPanels = (n + nr - 1) / nr;
@@ -196,12 +168,19 @@ public final class Sgemm {
             }
             if (packedA.length < need) packedA = new float[(int) need];
 
-            int threads = Parallel.threads();
+            long flops = 2L * m * n * k;
+            int threads = small ? 1 : (int) Math.min(Parallel.threads(), Math.max(1, flops / MIN_FLOPS_PER_THREAD));
             int wanted = threads == 1 ? 1 : threads * TASKS_PER_THREAD;
             colChunks = Math.min(nPanels, wanted);
             rowChunks = Math.min(mPanels, (wanted + colChunks - 1) / colChunks);
             packChunks = Math.min(mPanels, wanted);
-            Parallel.forEach(packChunks, packTask);
+            if (threads == 1) {
+                packA(0);
+                compute(0);
+                return;
+            }
+            if ((long) m * k >= PARALLEL_PACK_A) Parallel.forEach(packChunks, packTask);
+            else for (int t = 0; t < packChunks; t++) packA(t);
             Parallel.forEach(rowChunks * colChunks, computeTask);
         }
 
@@ -247,6 +226,10 @@ public final class Sgemm {
             int stripsPerBlock = Math.max(1, NC / nr);
             int ldp = stripsPerBlock * nr + PAD;
             Scratch s = scratch.get();
+            if (small && !transB) {
+                computeWithBInPlace(r0, r1, s0, s1, s);
+                return;
+            }
             float[] pb = s.packedB(kcNominal * ldp);
             for (int ps = 0; ps < k; ps += kcNominal) {
                 int kcb = Math.min(kcNominal, k - ps);
@@ -254,13 +237,32 @@ public final class Sgemm {
                 for (int sb = s0; sb < s1; sb += stripsPerBlock) {
                     int se = Math.min(s1, sb + stripsPerBlock);
                     packBBlock(pb, ldp, ps, kcb, sb * nr, Math.min(n, se * nr) - sb * nr, (se - sb) * nr);
-                    for (int strip = sb; strip < se; strip++) {
-                        int bPanel = (strip - sb) * nr;
-                        for (int panel = r0; panel < r1; panel++) {
-                            tile(panel, strip, ps, kcb, pb, bPanel, ldp, blockBeta, s.tile);
+                    for (int panel = r0; panel < r1; panel++) {
+                        for (int strip = sb; strip < se; strip++) {
+                            tile(panel, strip, ps, kcb, pb, (strip - sb) * nr, ldp, blockBeta, s.tile);
                         }
                     }
                 }
+            }
+        }
+
+        /**
+         * The small path: full B strips are read where they are (the micro-kernel takes B's row
+         * stride); only a partial last strip is copied, zero-padded, to scratch. One k block.
+         */
+        private void computeWithBInPlace(int r0, int r1, int s0, int s1, Scratch s) {
+            for (int strip = s0; strip < s1; strip++) {
+                int j0 = strip * nr;
+                int cols = Math.min(nr, n - j0);
+                float[] panel = b;
+                int panelOff = bOff + j0, panelLd = ldb;
+                if (cols < nr) {
+                    panel = s.packedB(k * nr);
+                    packBBlock(panel, nr, 0, k, j0, cols, nr);
+                    panelOff = 0;
+                    panelLd = nr;
+                }
+                for (int p = r0; p < r1; p++) tile(p, strip, 0, k, panel, panelOff, panelLd, beta, s.tile);
             }
         }
 
@@ -297,8 +299,24 @@ public final class Sgemm {
                     if (cols < width) Arrays.fill(pb, d + cols, d + width, 0f);
                 }
             } else {
-                // op(B)(p, j) = B[j][p]: read each stored row contiguously, write a column.
-                for (int q = 0; q < cols; q++) {
+                // op(B)(p, j) = B[j][p]: a transpose. Eight stored rows at a time, so each
+                // packed row receives eight consecutive values per visit.
+                int q = 0;
+                for (; q + 8 <= cols; q += 8) {
+                    int src = bOff + (j0 + q) * ldb + ps;
+                    for (int p = 0; p < kcb; p++) {
+                        int d = p * ldp + q, sp = src + p;
+                        pb[d] = b[sp];
+                        pb[d + 1] = b[sp + ldb];
+                        pb[d + 2] = b[sp + 2 * ldb];
+                        pb[d + 3] = b[sp + 3 * ldb];
+                        pb[d + 4] = b[sp + 4 * ldb];
+                        pb[d + 5] = b[sp + 5 * ldb];
+                        pb[d + 6] = b[sp + 6 * ldb];
+                        pb[d + 7] = b[sp + 7 * ldb];
+                    }
+                }
+                for (; q < cols; q++) {
                     int src = bOff + (j0 + q) * ldb + ps;
                     for (int p = 0; p < kcb; p++) pb[p * ldp + q] = b[src + p];
                 }
@@ -309,12 +327,10 @@ public final class Sgemm {
         }
     }
 
-    /** Per-thread buffers: a packed B micro-panel, an edge tile, and small-path rows. */
+    /** Per-thread buffers: a packed B block and an edge tile. */
     private static final class Scratch {
         final float[] tile;
         float[] packedB = new float[0];
-        float[] row = new float[0];
-        float[] column = new float[0];
 
         Scratch(int mr, int nr) {
             this.tile = new float[mr * nr];
@@ -323,16 +339,6 @@ public final class Sgemm {
         float[] packedB(int size) {
             if (packedB.length < size) packedB = new float[size];
             return packedB;
-        }
-
-        float[] row(int n) {
-            if (row.length < n) row = new float[n];
-            return row;
-        }
-
-        float[] column(int k) {
-            if (column.length < k) column = new float[k];
-            return column;
         }
     }
 }

@@ -4,6 +4,11 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 import org.fglecg.tensor.kernel.GemmMicroKernel;
 
+/**
+ * The AVX2 register tile: 6 rows x 2 vectors (6 x 16 floats). Twelve accumulators, two B
+ * vectors and a broadcast A value fit the 16 vector registers without spills. Same loop as
+ * {@link VectorGemm8x2}, which explains why the two are written out.
+ */
 final class VectorGemm6x2 implements GemmMicroKernel {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();

@@ -4,6 +4,14 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 import org.fglecg.tensor.kernel.GemmMicroKernel;
 
+/**
+ * The AVX-512 register tile: 8 rows x 2 vectors (8 x 32 floats). Sixteen accumulators, two B
+ * vectors and a broadcast A value use 19 of the 32 vector registers; each step of p loads two
+ * B vectors and eight A scalars for sixteen FMAs, and 8 rows divide the 128-channel weights.
+ * {@link VectorGemm6x2} is the same loop for 16-register AVX2. Both are written out, one local
+ * variable per accumulator: an array of accumulators would hold {@code FloatVector} objects on
+ * the heap instead of registers.
+ */
 final class VectorGemm8x2 implements GemmMicroKernel {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();

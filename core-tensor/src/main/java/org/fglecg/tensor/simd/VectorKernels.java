@@ -1,6 +1,7 @@
 package org.fglecg.tensor.simd;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.fglecg.tensor.kernel.GemmMicroKernel;
@@ -57,20 +58,9 @@ public final class VectorKernels implements Kernels {
                 acc0 = FloatVector.fromArray(S, x, xOff + i)
                         .fma(FloatVector.fromArray(S, y, yOff + i), acc0);
             }
-            s = sumLanesInOrder(acc0.add(acc1));
+            s = sumLanes(acc0.add(acc1));
         }
         for (; i < n; i++) s = Math.fma(x[xOff + i], y[yOff + i], s);
-        return s;
-    }
-
-    /**
-     * Lane 0 + lane 1 + ... in that order. Not reduceLanes(ADD): its float order is unspecified
-     * and differs between the C2 intrinsic and the Java fallback, so results changed with JIT
-     * timing (two identical training runs gave different losses).
-     */
-    private static float sumLanesInOrder(FloatVector v) {
-        float s = 0f;
-        for (int j = 0; j < L; j++) s += v.lane(j);
         return s;
     }
 
@@ -121,7 +111,7 @@ public final class VectorKernels implements Kernels {
         if (n >= L) {
             FloatVector acc = FloatVector.zero(S);
             for (; i <= n - L; i += L) acc = acc.add(FloatVector.fromArray(S, x, xOff + i));
-            s = sumLanesInOrder(acc);
+            s = sumLanes(acc);
         }
         for (; i < n; i++) s += x[xOff + i];
         return s;
@@ -162,11 +152,55 @@ public final class VectorKernels implements Kernels {
     }
 
     /**
-     * Scalar Math.exp, on purpose: lanewise(EXP) is SVML once C2 compiles it and Math.exp per
-     * lane before, so its last bits changed with JIT timing and identical runs diverged.
+     * Vector lanes, added in lane order. {@code reduceLanes(ADD)} may add them in a different
+     * order compiled than interpreted, which changed the last bits of a sum between a cold and
+     * a warm call (seen on JDK 25); this order is the same in both.
      */
+    private static float sumLanes(FloatVector v) {
+        float s = 0f;
+        for (int i = 0; i < L; i++) s += v.lane(i);
+        return s;
+    }
+
+    // exp(x) = 2^n * exp(r), n = round(x / ln 2), r = x - n ln 2 (Cody-Waite, two parts), and
+    // exp(r) by the Cephes expf polynomial. Only add, mul, fma and integer ops, so the bits are
+    // the same interpreted and compiled, on every JDK (the EXP intrinsic is not: its fallback
+    // and SVML differ in the last bit).
+    private static final float LOG2E = 1.44269504088896341f;
+    private static final float LN2_HI = 0.693359375f;
+    private static final float LN2_LO = -2.12194440e-4f;
+    /** 1.5 * 2^23: adding and subtracting it rounds to the nearest integer. */
+    private static final float ROUNDER = 12582912f;
+    private static final float P0 = 1.9875691500e-4f, P1 = 1.3981999507e-3f, P2 = 8.3334519073e-3f,
+            P3 = 4.1665795894e-2f, P4 = 1.6666665459e-1f, P5 = 5.0000001201e-1f;
+    /** Below, exp underflows to 0; above, it overflows to infinity (clamping keeps n small). */
+    private static final float EXP_MIN_ARG = -104f, EXP_MAX_ARG = 89f;
+
     @Override
     public void exp(float[] x, int xOff, float[] y, int yOff, int n) {
-        for (int i = 0; i < n; i++) y[yOff + i] = (float) Math.exp(x[xOff + i]);
+        int i = 0;
+        FloatVector minusLn2Hi = FloatVector.broadcast(S, -LN2_HI);
+        FloatVector minusLn2Lo = FloatVector.broadcast(S, -LN2_LO);
+        FloatVector p2 = FloatVector.broadcast(S, P2), p3 = FloatVector.broadcast(S, P3);
+        FloatVector p4 = FloatVector.broadcast(S, P4), p5 = FloatVector.broadcast(S, P5);
+        for (; i <= n - L; i += L) {
+            FloatVector v = FloatVector.fromArray(S, x, xOff + i).max(EXP_MIN_ARG).min(EXP_MAX_ARG);
+            FloatVector k = v.mul(LOG2E).add(ROUNDER).sub(ROUNDER);
+            FloatVector r = k.fma(minusLn2Hi, v);
+            r = k.fma(minusLn2Lo, r);
+            FloatVector p = r.fma(P0, P1).fma(r, p2).fma(r, p3).fma(r, p4).fma(r, p5);
+            p = p.fma(r.mul(r), r).add(1f);
+            // 2^k as two exact powers of two, so k in [-150, 129] never leaves the exponent
+            // range. 2^j for an integer-valued float j: j + (1.5 * 2^23 + 127) holds j + 127 in
+            // its low mantissa bits; times 2^23 as an int moves them into the exponent field.
+            FloatVector k1 = k.mul(0.5f).add(ROUNDER).sub(ROUNDER);
+            FloatVector k2 = k.sub(k1);
+            FloatVector two1 = ((IntVector) k1.add(ROUNDER + 127f).reinterpretAsInts()).mul(1 << 23)
+                    .reinterpretAsFloats();
+            FloatVector two2 = ((IntVector) k2.add(ROUNDER + 127f).reinterpretAsInts()).mul(1 << 23)
+                    .reinterpretAsFloats();
+            p.mul(two1).mul(two2).intoArray(y, yOff + i);
+        }
+        for (; i < n; i++) y[yOff + i] = (float) Math.exp(x[xOff + i]);
     }
 }
