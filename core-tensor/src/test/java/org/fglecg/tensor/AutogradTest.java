@@ -263,4 +263,20 @@ class AutogradTest {
         storage.add(new java.lang.ref.WeakReference<>(big.data()));
         return big.sum();
     }
+
+    @Test
+    void customFunctionRejectsAResultWithHistoryAndChecksGradientCount() {
+        Tensor x = Tensor.ones(2).requiresGrad(true);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Tensor.fromFunction("fused", x.mul(2f), g -> new Tensor[] {g}, x));
+        assertTrue(e.getMessage().startsWith("fused:"), e.getMessage());
+        Tensor y = Tensor.fromFunction("two", Tensor.ones(2), g -> new Tensor[] {g, g}, x);
+        IllegalStateException c = assertThrows(IllegalStateException.class, () -> y.sum().backward());
+        assertEquals("two: backward returned 2 gradients for 1 inputs", c.getMessage());
+        try (NoGrad g = NoGrad.enter()) {
+            Tensor r = Tensor.ones(2);
+            assertSame(r, Tensor.fromFunction("off", r, gr -> new Tensor[] {gr}, x));
+            assertTrue(r.isLeaf());
+        }
+    }
 }

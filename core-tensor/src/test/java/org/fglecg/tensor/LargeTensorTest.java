@@ -176,4 +176,27 @@ class LargeTensorTest {
             }
         }
     }
+
+    @Test
+    void broadcastGradientsAtScale() {
+        Rng rng = new Rng(8);
+        Tensor a = Tensor.randn(rng, 24, 64, 91).requiresGrad(true), b = Tensor.randn(rng, 24, 64, 1).requiresGrad(true);
+        Tensor bias = Tensor.randn(rng, 64, 1).requiresGrad(true);
+        Tensor g = Tensor.randn(rng, 24, 64, 91);
+        a.mul(b).add(bias).backward(g);
+        float[] av = a.toArray(), bv = b.toArray(), gv = g.toArray();
+        float[] ga = a.grad().toArray(), gb = b.grad().toArray(), gbias = bias.grad().toArray();
+        double[] biasRef = new double[64];
+        for (int r = 0; r < 24 * 64; r++) {
+            double gbRef = 0;
+            for (int k = 0; k < 91; k++) {
+                int i = r * 91 + k;
+                assertClose("grad a at " + i, (double) gv[i] * bv[r], ga[i], 1e-6, 1e-7);
+                gbRef += (double) gv[i] * av[i];
+                biasRef[r % 64] += gv[i];
+            }
+            assertClose("grad b at " + r, gbRef, gb[r], 1e-5, 1e-5);
+        }
+        for (int c = 0; c < 64; c++) assertClose("grad bias at " + c, biasRef[c], gbias[c], 1e-5, 1e-4);
+    }
 }

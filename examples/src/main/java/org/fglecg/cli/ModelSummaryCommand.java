@@ -1,5 +1,6 @@
 package org.fglecg.cli;
 
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.fglecg.nn.FglNet;
 import org.fglecg.nn.FlopCount;
@@ -31,17 +32,17 @@ public final class ModelSummaryCommand implements Callable<Integer> {
         long params = new FglNet(c, 0).parameterCount();
         long flops = FlopCount.forwardFlops(c);
         if (json) {
-            System.out.printf("{\"role\":\"%s\",\"length\":%d,\"d_model\":%d,\"heads\":%d,\"layers\":%d,"
+            System.out.printf(Locale.ROOT, "{\"role\":\"%s\",\"length\":%d,\"d_model\":%d,\"heads\":%d,\"layers\":%d,"
                             + "\"parameters\":%d,\"forward_flops_per_beat\":%d}%n",
                     role, c.length(), c.dModel(), c.heads(), c.layers(), params, flops);
             return 0;
         }
-        System.out.printf("%s: L %d, d_model %d, heads %d, layers %d%n", role, c.length(), c.dModel(), c.heads(), c.layers());
-        System.out.printf("parameters: %,d%n", params);
-        System.out.printf("forward FLOPs per beat: %,d (%.1f MFLOP)%n", flops, flops / 1e6);
+        System.out.printf(Locale.ROOT, "%s: L %d, d_model %d, heads %d, layers %d%n", role, c.length(), c.dModel(), c.heads(), c.layers());
+        System.out.printf(Locale.ROOT, "parameters: %,d%n", params);
+        System.out.printf(Locale.ROOT, "forward FLOPs per beat: %,d (%.1f MFLOP)%n", flops, flops / 1e6);
         System.out.println();
-        System.out.printf("%-44s %14s%n", "layer", "MACs");
-        for (FlopCount.Row r : FlopCount.rows(c)) System.out.printf("%-44s %,14d%n", r.layer(), r.macs());
+        System.out.printf(Locale.ROOT, "%-44s %14s%n", "layer", "MACs");
+        for (FlopCount.Row r : FlopCount.rows(c)) System.out.printf(Locale.ROOT, "%-44s %,14d%n", r.layer(), r.macs());
         return 0;
     }
 }

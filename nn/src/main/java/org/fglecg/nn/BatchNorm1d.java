@@ -14,6 +14,7 @@ public final class BatchNorm1d extends Module {
     public final int channels;
     public final double eps = 1e-5, momentum = 0.1;
     final Tensor weight, bias, runningMean, runningVar, numBatchesTracked;
+    private boolean folded;
 
     public BatchNorm1d(int channels) {
         this.channels = channels;
@@ -31,9 +32,30 @@ public final class BatchNorm1d extends Module {
             throw new IllegalArgumentException("BatchNorm1d(" + channels + "): input shape "
                     + java.util.Arrays.toString(input.shape()) + ", expected [batch, " + channels + "(, length)]");
         }
+        if (folded) {
+            if (isTraining()) throw new IllegalStateException("BatchNorm1d was folded into its convolution: inference only");
+            return input;
+        }
         Tensor x = input.contiguous();
         int batch = x.size(0), len = x.dim() == 3 ? x.size(2) : 1;
         return isTraining() ? trainForward(x, batch, len) : evalForward(x, batch, len);
+    }
+
+    /**
+     * Folds this eval-mode normalisation into the convolution before it (W' = W * scale,
+     * b' = b * scale + shift per output channel) and becomes the identity: for inference copies.
+     */
+    void foldInto(Conv1d conv) {
+        if (conv.outChannels != channels) throw new IllegalArgumentException("fold: conv has "
+                + conv.outChannels + " output channels, BatchNorm1d " + channels);
+        float[][] ss = evalScaleShift();
+        float[] w = conv.weight.data(), b = conv.bias.data();
+        int per = conv.inChannels * conv.kernelSize, wo = conv.weight.offset(), bo = conv.bias.offset();
+        for (int c = 0; c < channels; c++) {
+            for (int i = 0; i < per; i++) w[wo + c * per + i] *= ss[0][c];
+            b[bo + c] = b[bo + c] * ss[0][c] + ss[1][c];
+        }
+        folded = true;
     }
 
     /** Per-channel scale and shift of eval mode: y = x * scale + shift. */
@@ -61,28 +83,14 @@ public final class BatchNorm1d extends Module {
             }
         });
         // The affine map is differentiable too (e.g. a gradient check in eval mode).
-        return Tensor.fromFunction("batch_norm_eval", out, g -> {
-            Tensor gc = g.contiguous();
-            float[] gd = gc.data();
-            int go = gc.offset();
-            Tensor dx = Tensor.zeros(x.shape()), dw = Tensor.zeros(channels), db = Tensor.zeros(channels);
-            float[] dxd = dx.data(), dwd = dw.data(), dbd = db.data();
-            float[] m = runningMean.data(), v = runningVar.data();
-            Parallel.forEach(channels, c -> {
-                double inv = 1.0 / Math.sqrt(v[c] + eps), sg = 0, sgx = 0;
-                for (int b = 0; b < batch; b++) {
-                    for (int i = (b * channels + c) * len, e = i + len; i < e; i++) {
-                        float gi = gd[go + i];
-                        dxd[i] = gi * ss[0][c];
-                        sg += gi;
-                        sgx += gi * (xd[xo + i] - m[c]) * inv;
-                    }
-                }
-                dwd[c] = (float) sgx;
-                dbd[c] = (float) sg;
-            });
-            return new Tensor[] {dx, dw, db};
-        }, x, weight, bias);
+        float[] mean = new float[channels], invStd = new float[channels];
+        float[] m = runningMean.data(), v = runningVar.data();
+        for (int c = 0; c < channels; c++) {
+            mean[c] = m[c];
+            invStd[c] = (float) (1.0 / Math.sqrt(v[c] + eps));
+        }
+        return Tensor.fromFunction("batch_norm_eval", out, g -> backward(g, x, batch, len, mean, invStd, false),
+                x, weight, bias);
     }
 
     private Tensor trainForward(Tensor x, int batch, int len) {
@@ -119,34 +127,43 @@ public final class BatchNorm1d extends Module {
             rv[c] = (float) ((1 - momentum) * rv[c] + momentum * ss / (n - 1));
         });
         numBatchesTracked.data()[numBatchesTracked.offset()] += 1;
-        return Tensor.fromFunction("batch_norm", out, g -> {
-            Tensor gc = g.contiguous();
-            float[] gd = gc.data();
-            int go = gc.offset();
-            Tensor dx = Tensor.zeros(x.shape()), dw = Tensor.zeros(channels), db = Tensor.zeros(channels);
-            float[] dxd = dx.data(), dwd = dw.data(), dbd = db.data();
-            Parallel.forEach(channels, c -> {
-                float mu = mean[c], inv = invStd[c];
-                double sg = 0, sgx = 0;
-                for (int b = 0; b < batch; b++) {
-                    for (int i = (b * channels + c) * len, e = i + len; i < e; i++) {
-                        float gi = gd[go + i];
-                        sg += gi;
-                        sgx += gi * (xd[xo + i] - mu) * inv;
-                    }
+        return Tensor.fromFunction("batch_norm", out, g -> backward(g, x, batch, len, mean, invStd, true),
+                x, weight, bias);
+    }
+
+    /**
+     * Gradients of y = gamma (x - mean) invStd + beta per channel. With {@code batchStats} the
+     * mean and invStd came from this batch, which adds their terms:
+     * dx = gamma invStd (g - mean(g) - xhat mean(g xhat)); else dx = gamma invStd g.
+     */
+    private Tensor[] backward(Tensor gradOut, Tensor x, int batch, int len, float[] mean, float[] invStd,
+                              boolean batchStats) {
+        Tensor gc = gradOut.contiguous();
+        float[] gd = gc.data(), xd = x.data(), gw = weight.data();
+        int go = gc.offset(), xo = x.offset();
+        long n = (long) batch * len;
+        Tensor dx = Tensor.zeros(x.shape()), dw = Tensor.zeros(channels), db = Tensor.zeros(channels);
+        float[] dxd = dx.data(), dwd = dw.data(), dbd = db.data();
+        Parallel.forEach(channels, c -> {
+            float mu = mean[c], inv = invStd[c];
+            double sg = 0, sgx = 0;
+            for (int b = 0; b < batch; b++) {
+                for (int i = (b * channels + c) * len, e = i + len; i < e; i++) {
+                    float gi = gd[go + i];
+                    sg += gi;
+                    sgx += gi * (xd[xo + i] - mu) * inv;
                 }
-                dwd[c] = (float) sgx;
-                dbd[c] = (float) sg;
-                // dx = gamma * inv / n * (n * g - sum(g) - xhat * sum(g * xhat))
-                float k = gw[c] * inv, mg = (float) (sg / n), mgx = (float) (sgx / n);
-                for (int b = 0; b < batch; b++) {
-                    for (int i = (b * channels + c) * len, e = i + len; i < e; i++) {
-                        float xhat = (xd[xo + i] - mu) * inv;
-                        dxd[i] = k * (gd[go + i] - mg - xhat * mgx);
-                    }
+            }
+            dwd[c] = (float) sgx;
+            dbd[c] = (float) sg;
+            float k = gw[c] * inv, mg = batchStats ? (float) (sg / n) : 0f, mgx = batchStats ? (float) (sgx / n) : 0f;
+            for (int b = 0; b < batch; b++) {
+                for (int i = (b * channels + c) * len, e = i + len; i < e; i++) {
+                    float xhat = (xd[xo + i] - mu) * inv;
+                    dxd[i] = k * (gd[go + i] - mg - xhat * mgx);
                 }
-            });
-            return new Tensor[] {dx, dw, db};
-        }, x, weight, bias);
+            }
+        });
+        return new Tensor[] {dx, dw, db};
     }
 }

@@ -30,6 +30,26 @@ public final class Conv1d extends Module {
         bias = registerParameter("bias", Init.uniform(rng, bound, out));
     }
 
+    /**
+     * Buffers reused across steps (a training step would otherwise allocate ~1 GB): the im2col
+     * matrix, handed back when its graph's backward has run (or at once without a graph), so a
+     * graph never sees it overwritten: a second forward before that backward takes a fresh one;
+     * and a scratch for the GEMM result / re-laid-out gradient, dead after each use. A module
+     * instance is not for concurrent use from several threads.
+     */
+    private float[] spareCol, scratch;
+
+    private float[] takeCol(int n) {
+        float[] c = spareCol;
+        spareCol = null;
+        return c != null && c.length == n ? c : new float[n];          // im2col writes every element
+    }
+
+    private float[] scratch(int n) {
+        if (scratch == null || scratch.length != n) scratch = new float[n];
+        return scratch;
+    }
+
     public Conv1d(int in, int out, int kernelSize, int padding, Rng rng) {
         this(in, out, kernelSize, 1, padding, 1, rng);
     }
@@ -48,9 +68,9 @@ public final class Conv1d extends Module {
         int batch = x.size(0), len = x.size(2), outLen = outLength(len);
         if (outLen < 1) throw new IllegalArgumentException("Conv1d: input length " + len + " too short for kernel " + kernelSize);
         int rows = inChannels * kernelSize, cols = batch * outLen;
-        float[] col = new float[rows * cols];
+        float[] col = takeCol(rows * cols);
         im2col(x.data(), x.offset(), batch, len, outLen, col);
-        float[] y = new float[outChannels * cols];
+        float[] y = scratch(outChannels * cols);
         float[] w = weight.data();
         Gemm.sgemm(false, false, outChannels, cols, rows, 1f, w, weight.offset(), rows, col, 0, cols, 0f, y, 0, cols);
         Tensor out = Tensor.zeros(batch, outChannels, outLen);
@@ -64,7 +84,9 @@ public final class Conv1d extends Module {
                 for (int t = 0; t < outLen; t++) o[dst + t] = y[src + t] + bc;
             }
         });
-        return Tensor.fromFunction("conv1d", out, g -> backward(g, x, col, batch, len, outLen), x, weight, bias);
+        Tensor result = Tensor.fromFunction("conv1d", out, g -> backward(g, x, col, batch, len, outLen), x, weight, bias);
+        if (!result.requiresGrad()) spareCol = col;                    // no graph keeps it
+        return result;
     }
 
     private Tensor[] backward(Tensor gradOut, Tensor x, float[] col, int batch, int len, int outLen) {
@@ -72,7 +94,7 @@ public final class Conv1d extends Module {
         float[] gd = g.data();
         int go = g.offset();
         int rows = inChannels * kernelSize, cols = batch * outLen;
-        float[] gy = new float[outChannels * cols];                    // dY as [out, batch*outLen]
+        float[] gy = scratch(outChannels * cols);                      // dY as [out, batch*outLen]
         Parallel.forEach(batch, b -> {
             for (int c = 0; c < outChannels; c++) {
                 System.arraycopy(gd, go + (b * outChannels + c) * outLen, gy, c * cols + b * outLen, outLen);
@@ -95,6 +117,7 @@ public final class Conv1d extends Module {
             dx = Tensor.zeros(batch, inChannels, len);
             col2im(dcol, batch, len, outLen, dx.data());
         }
+        spareCol = col;                                                // the graph is done with it
         return new Tensor[] {dx, dw, db};
     }
 
@@ -106,14 +129,28 @@ public final class Conv1d extends Module {
                 int xrow = xo + (b * inChannels + ci) * len;
                 for (int j = 0; j < kernelSize; j++) {
                     int dst = (ci * kernelSize + j) * cols + b * outLen;
-                    int shift = j * dilation - padding;
-                    for (int t = 0; t < outLen; t++) {
-                        int p = t * stride + shift;
-                        col[dst + t] = p >= 0 && p < len ? x[xrow + p] : 0f;
+                    int shift = j * dilation - padding, t0 = Math.min(outLen, firstInside(shift)), t1 = endInside(shift, len, outLen);
+                    java.util.Arrays.fill(col, dst, dst + t0, 0f);
+                    if (stride == 1) {
+                        if (t1 > t0) System.arraycopy(x, xrow + t0 + shift, col, dst + t0, t1 - t0);
+                    } else {
+                        for (int t = t0; t < t1; t++) col[dst + t] = x[xrow + t * stride + shift];
                     }
+                    java.util.Arrays.fill(col, dst + Math.max(t0, t1), dst + outLen, 0f);
                 }
             }
         });
+    }
+
+    /** First output step whose tap (t*stride + shift) is inside the input. */
+    private int firstInside(int shift) {
+        return shift >= 0 ? 0 : (-shift + stride - 1) / stride;
+    }
+
+    /** One past the last output step whose tap is inside an input of {@code len}. */
+    private int endInside(int shift, int len, int outLen) {
+        int last = len - 1 - shift;                                    // t*stride <= last
+        return last < 0 ? 0 : Math.min(outLen, last / stride + 1);
     }
 
     /** The adjoint of im2col: dx[b, ci, p] = sum of dcol entries that read x[b, ci, p]. */
@@ -124,10 +161,12 @@ public final class Conv1d extends Module {
                 int xrow = (b * inChannels + ci) * len;
                 for (int j = 0; j < kernelSize; j++) {
                     int src = (ci * kernelSize + j) * cols + b * outLen;
-                    int shift = j * dilation - padding;
-                    for (int t = 0; t < outLen; t++) {
-                        int p = t * stride + shift;
-                        if (p >= 0 && p < len) dx[xrow + p] += dcol[src + t];
+                    int shift = j * dilation - padding, t0 = Math.min(outLen, firstInside(shift)), t1 = endInside(shift, len, outLen);
+                    if (stride == 1) {
+                        int o = xrow + shift;
+                        for (int t = t0; t < t1; t++) dx[o + t] += dcol[src + t];
+                    } else {
+                        for (int t = t0; t < t1; t++) dx[xrow + t * stride + shift] += dcol[src + t];
                     }
                 }
             }

@@ -2,6 +2,7 @@ package org.fglecg.nn;
 
 import org.fglecg.tensor.Rng;
 import org.fglecg.tensor.Tensor;
+import org.fglecg.tensor.kernel.Parallel;
 
 /**
  * Inverted dropout (PyTorch's): in training each element is zeroed with probability p and the
@@ -10,6 +11,7 @@ import org.fglecg.tensor.Tensor;
  * draws, so p is applied in steps of 1/65536 (0.1 acts as 0.100006).
  */
 public final class Dropout extends Module {
+    private static final int CHUNK = 1 << 14;
     public final float p;
     private final Rng rng;
 
@@ -20,16 +22,16 @@ public final class Dropout extends Module {
     }
 
     /**
-     * dst[i] = src[so + i] / (1 - p), or 0 with probability p, for i in [0, n): the one mask
+     * dst[dOff + i] = src[so + i] / (1 - p), or 0 with probability p, for i in [0, n): the one mask
      * rule of this library (also used by attention), four 16-bit draws per random word.
      */
-    static void apply(Rng rng, float p, float[] src, int so, float[] dst, int n) {
+    static void apply(Rng rng, float p, float[] src, int so, float[] dst, int dOff, int n) {
         int threshold = Math.round(p * 65536f);
         float keep = 1f / (1f - p);
         for (int i = 0; i < n; i += 4) {
             long bits = rng.nextLong();
             for (int k = 0; k < 4 && i + k < n; k++, bits >>>= 16) {
-                dst[i + k] = (int) (bits & 0xFFFF) < threshold ? 0f : src[so + i + k] * keep;
+                dst[dOff + i + k] = (int) (bits & 0xFFFF) < threshold ? 0f : src[so + i + k] * keep;
             }
         }
     }
@@ -43,9 +45,14 @@ public final class Dropout extends Module {
         int xo = x.offset();
         Tensor out = Tensor.zeros(x.shape());
         float[] o = out.data();
-        java.util.Arrays.fill(mask, 1f);
-        apply(rng, p, mask, 0, mask, n);
-        for (int i = 0; i < n; i++) o[i] = xd[xo + i] * mask[i];
+        long seed = rng.nextLong();
+        // fixed chunks with their own generators: the mask does not depend on the thread count
+        Parallel.forEach((n + CHUNK - 1) / CHUNK, t -> {
+            int s = t * CHUNK, len = Math.min(n, s + CHUNK) - s;
+            java.util.Arrays.fill(mask, s, s + len, 1f);
+            apply(new Rng(seed + 0x9E3779B97F4A7C15L * (t + 1)), p, mask, s, mask, s, len);
+            for (int i = s; i < s + len; i++) o[i] = xd[xo + i] * mask[i];
+        });
         return Tensor.fromFunction("dropout", out, g -> {
             Tensor gc = g.contiguous();
             float[] gd = gc.data();

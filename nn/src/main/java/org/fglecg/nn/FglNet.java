@@ -1,5 +1,6 @@
 package org.fglecg.nn;
 
+import org.fglecg.tensor.NoGrad;
 import org.fglecg.tensor.Rng;
 import org.fglecg.tensor.Tensor;
 
@@ -71,6 +72,34 @@ public final class FglNet extends Module {
                 config.dropout(), rng));
         drop = registerModule("drop", new Dropout(config.dropout(), rng.split()));
         head = registerModule("head", new Linear(d, config.numClasses(), rng));
+    }
+
+    /**
+     * An inference copy (architecture: "inference mode is its own path"): same weights, eval
+     * mode, every BatchNorm folded into the convolution before it. Use {@link #predict}.
+     */
+    public FglNet inferenceCopy() {
+        FglNet copy = new FglNet(config, 0);
+        copy.loadStateDict(stateDict());
+        copy.eval();
+        for (int i = 0; i < 3; i++) {
+            Sequential b = (Sequential) copy.branches.get(i);
+            ((BatchNorm1d) b.get(1)).foldInto((Conv1d) b.get(0));
+        }
+        ((BatchNorm1d) copy.proj.get(1)).foldInto((Conv1d) copy.proj.get(0));
+        for (int i = 0; i < copy.blocks.size(); i++) {
+            SEBlock s = (SEBlock) copy.blocks.get(i);
+            s.bn1.foldInto(s.conv1);
+            s.bn2.foldInto(s.conv2);
+        }
+        return copy;
+    }
+
+    /** Logits without recording a graph (eval or inference copy). */
+    public Tensor predict(Tensor x) {
+        try (NoGrad g = NoGrad.enter()) {
+            return forward(x);
+        }
     }
 
     @Override

@@ -40,8 +40,17 @@ public final class Linear extends Module {
         float[] yd = y.data(), bd = bias.data();
         int bo = bias.offset();
         for (int r = 0; r < rows; r++) System.arraycopy(bd, bo, yd, r * out, out);
-        Gemm.sgemm(false, true, rows, out, in, 1f, x.data(), x.offset(), in,
-                weight.data(), weight.offset(), in, 1f, yd, 0, out);
+        if (out >= in) {
+            // W^T copied (in x out, tiny): small products then run as long rows along out
+            float[] wt = new float[in * out], wd = weight.data();
+            for (int o = 0, wo = weight.offset(); o < out; o++) {
+                for (int i = 0; i < in; i++) wt[i * out + o] = wd[wo + o * in + i];
+            }
+            Gemm.sgemm(false, false, rows, out, in, 1f, x.data(), x.offset(), in, wt, 0, out, 1f, yd, 0, out);
+        } else {
+            Gemm.sgemm(false, true, rows, out, in, 1f, x.data(), x.offset(), in,
+                    weight.data(), weight.offset(), in, 1f, yd, 0, out);
+        }
         return Tensor.fromFunction("linear", y, g -> {
             Tensor gc = g.contiguous();
             float[] gd = gc.data();

@@ -3,20 +3,9 @@ package org.fglecg.nn;
 import org.fglecg.tensor.Tensor;
 
 /** Submodules named "0", "1", ... held for their parameters; the owner decides how to call them. */
-public final class ModuleList extends Module {
-    private final Module[] modules;
-
+public final class ModuleList extends IndexedModules {
     public ModuleList(Module... modules) {
-        this.modules = modules.clone();
-        for (int i = 0; i < modules.length; i++) registerModule(Integer.toString(i), modules[i]);
-    }
-
-    public Module get(int i) {
-        return modules[i];
-    }
-
-    public int size() {
-        return modules.length;
+        super(modules);
     }
 
     @Override

@@ -76,7 +76,10 @@ public final class SEBlock extends Module {
         int ao = a.offset(), bo = b.offset();
         Tensor out = Tensor.zeros(a.shape());
         float[] o = out.data();
-        for (int i = 0; i < n; i++) o[i] = Math.max(0f, ad[ao + i] + bd[bo + i]);
+        int chunk = 1 << 14;
+        Parallel.forEach((n + chunk - 1) / chunk, t -> {
+            for (int i = t * chunk, e = Math.min(n, i + chunk); i < e; i++) o[i] = Math.max(0f, ad[ao + i] + bd[bo + i]);
+        });
         return Tensor.fromFunction("add_relu", out, g -> {
             Tensor gc = g.contiguous();
             float[] gd = gc.data();

@@ -3,25 +3,14 @@ package org.fglecg.nn;
 import org.fglecg.tensor.Tensor;
 
 /** Modules applied in order, named "0", "1", ... as in PyTorch. */
-public final class Sequential extends Module {
-    private final Module[] modules;
-
+public final class Sequential extends IndexedModules {
     public Sequential(Module... modules) {
-        this.modules = modules.clone();
-        for (int i = 0; i < modules.length; i++) registerModule(Integer.toString(i), modules[i]);
-    }
-
-    public Module get(int i) {
-        return modules[i];
-    }
-
-    public int size() {
-        return modules.length;
+        super(modules);
     }
 
     @Override
     public Tensor forward(Tensor x) {
-        for (Module m : modules) x = m.forward(x);
+        for (int i = 0; i < size(); i++) x = get(i).forward(x);
         return x;
     }
 }

@@ -78,6 +78,11 @@ class FglNetParityTest {
                 ? Losses.crossEntropy(z, labels, w)
                 : Losses.fgl(z, tensor(f.get("teacher_logits")), labels, w, 0.5f, 4f);
         assertClose(role + " loss", f.get("loss"), loss);
+        if (role.equals("student")) {
+            assertClose("student CB-CE part", f.get("loss_ce"), Losses.crossEntropy(z.detach(), labels, w));
+            assertClose("student KL part", f.get("loss_kl"),
+                    Losses.klDivergence(z.detach(), tensor(f.get("teacher_logits")), 4f));
+        }
         loss.backward();
         // A conv bias followed by train-mode BatchNorm has gradient exactly 0 (BN removes the
         // mean); float32 leaves ~1e-10 there. So gradients are compared relative to at least
@@ -92,6 +97,16 @@ class FglNetParityTest {
         for (Map.Entry<String, Tensor> b : net.stateDict().entrySet()) {
             StoredTensor after = f.get("after." + b.getKey());
             if (after != null) assertClose(role + " after." + b.getKey(), after, b.getValue());
+        }
+    }
+
+    @Test
+    void inferenceCopyWithFoldedBatchNormMatchesPyTorchEval() throws Exception {
+        for (String role : new String[] {"student", "teacher"}) {
+            Map<String, StoredTensor> f = fixture(role);
+            FglNet net = new FglNet(role.equals("student") ? FglNet.student() : FglNet.teacher(450), 1);
+            FixtureWeights.loadInto(net);
+            assertClose(role + " folded logits_eval", f.get("logits_eval"), net.inferenceCopy().predict(tensor(f.get("input"))));
         }
     }
 
