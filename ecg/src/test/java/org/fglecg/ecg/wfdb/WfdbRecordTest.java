@@ -74,6 +74,24 @@ class WfdbRecordTest {
         }
     }
 
+    /**
+     * A range near the end of a 2 GB (sparse) signal file reads without loading the file: one
+     * billion format-16 samples would not even fit a Java array.
+     */
+    @Test
+    void rangeReadDoesNotLoadTheWholeFile() throws Exception {
+        long n = 1_000_000_000L;
+        try (var raf = new java.io.RandomAccessFile(tmp.resolve("big.dat").toFile(), "rw")) {
+            raf.setLength(2 * n);
+            raf.seek(2 * (n - 3));
+            raf.write(new byte[] {1, 0, (byte) 0xFF, (byte) 0xFF, 0x34, 0x12});
+        }
+        Files.writeString(tmp.resolve("big.hea"), "big 1 360 " + n + "\nbig.dat 16 200 16 0 0 0 0 ECG\n", StandardCharsets.US_ASCII);
+        WfdbRecord rec = WfdbRecord.open(tmp, "big");
+        assertEquals(n, rec.numSamples());
+        assertArrayEquals(new int[] {0, 1, -1, 0x1234}, rec.read(0, n - 4, 4));
+    }
+
     /** Two signals in format 16: signal 0 at 2 samples per frame, signal 1 with a skew of 2. */
     @Test
     void samplesPerFrameAndSkew() throws Exception {
