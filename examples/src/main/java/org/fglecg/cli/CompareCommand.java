@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.fglecg.ecg.train.RunResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code fgl compare RUN...}: the paper's table 2 from any runs. */
@@ -16,11 +17,16 @@ final class CompareCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "RUN", description = "Run directories (e.g. runs/teacher-intra).")
     List<Path> runs;
 
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "Also write report.md, report.json and the figures for these runs to DIR.")
+    Path report;
+
     @Override
     public Integer call() throws Exception {
         List<RunResult> results = new ArrayList<>();
         for (Path p : runs) results.add(RunResult.load(p));
         System.out.print(ComparisonTable.markdown(results));
+        if (report != null) Report.write(report, "Comparison of " + results.size() + " runs", results);
         return 0;
     }
 }

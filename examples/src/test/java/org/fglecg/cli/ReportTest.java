@@ -80,12 +80,13 @@ class ReportTest {
         Scores test = scores(new long[][] {{95, 3, 1, 1}, {4, 6, 0, 0}, {1, 0, 9, 0}, {0, 1, 0, 3}});
         Path a = fakeRun("a", config("student", null), 1, test);
         Path b = fakeRun("b", config("teacher", null), 0, null);
-        CliRun r = CliRun.fgl("compare", a.toString(), b.toString());
+        CliRun r = CliRun.fgl("compare", a.toString(), b.toString(), "--report", tmp.resolve("cmp").toString());
         assertEquals(0, r.exit(), r.err());
         String table = r.out();
         assertEquals(4, table.lines().count(), table);
         // accuracy 113/124, F1 of F = 2*3/(4+4)
         assertTrue(table.contains("| test | 91.13 |") && table.contains("| 75.00 |"), table);
         assertTrue(table.contains("| b | teacher |") && table.contains("no epoch finished"), table);
+        assertTrue(Files.readString(tmp.resolve("cmp/report.md")).contains(table.lines().toList().get(2)));
     }
 }
