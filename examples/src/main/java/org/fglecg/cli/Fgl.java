@@ -6,7 +6,9 @@ import picocli.CommandLine.Command;
 /** The {@code fgl} command line: data, model, training and evaluation commands. */
 @Command(name = "fgl", mixinStandardHelpOptions = true, version = "fgl 0.1.0",
         description = "Future-guided learning for ECG heartbeat classification, in pure Java.",
-        subcommands = {DataCommand.class, ModelCommand.class})
+        subcommands = {DataCommand.class, ModelCommand.class, TrainCommand.class, DistillCommand.class,
+                PaperCommand.class, SweepCommand.class, EvaluateCommand.class, PredictCommand.class,
+                CompareCommand.class})
 public final class Fgl implements Runnable {
 
     @CommandLine.Spec

@@ -48,4 +48,38 @@ public final class Adam extends Optimizer {
             }
         }
     }
+
+    /**
+     * Step count and, per parameter (in constructor order), the first and second moments (null
+     * before the parameter's first update): what a checkpoint must hold so that training resumed
+     * from it continues exactly. Copies, not views.
+     */
+    public record State(int step, float[][] expAvg, float[][] expAvgSq) {}
+
+    public State state() {
+        return new State(t, copy(m), copy(v));
+    }
+
+    /** Restores {@link #state()}; the moments must match the parameters' sizes. */
+    public void loadState(State s) {
+        if (s.expAvg().length != params.size() || s.expAvgSq().length != params.size())
+            throw new IllegalArgumentException("Adam state for " + s.expAvg().length + " parameters, optimiser has " + params.size());
+        for (int i = 0; i < params.size(); i++) {
+            for (float[] a : new float[][] {s.expAvg()[i], s.expAvgSq()[i]}) {
+                if (a != null && a.length != params.get(i).numel())
+                    throw new IllegalArgumentException("Adam state: parameter " + i + " has " + params.get(i).numel()
+                            + " elements, saved moment has " + a.length);
+            }
+        }
+        t = s.step();
+        float[][] a = copy(s.expAvg()), b = copy(s.expAvgSq());
+        System.arraycopy(a, 0, m, 0, m.length);
+        System.arraycopy(b, 0, v, 0, v.length);
+    }
+
+    private static float[][] copy(float[][] x) {
+        float[][] c = new float[x.length][];
+        for (int i = 0; i < x.length; i++) c[i] = x[i] == null ? null : x[i].clone();
+        return c;
+    }
 }

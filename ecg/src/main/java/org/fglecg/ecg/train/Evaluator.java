@@ -1,0 +1,77 @@
+package org.fglecg.ecg.train;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import org.fglecg.ecg.data.BeatDataset;
+import org.fglecg.ecg.data.WindowSpec;
+import org.fglecg.nn.Module;
+import org.fglecg.nn.loss.Losses;
+import org.fglecg.tensor.NoGrad;
+import org.fglecg.tensor.Tensor;
+
+/** Runs a model in eval mode over beats: logits, predicted classes, scores. No graph is recorded. */
+public final class Evaluator {
+    public static final int BATCH = 256;
+
+    private Evaluator() {}
+
+    /**
+     * Logits {@code [beats.length, classes]} (row-major) of {@code model} on window {@code w} of
+     * each beat. The model is put in eval mode and restored to its previous mode afterwards.
+     * With a {@code log}, a progress line named {@code label} is shown.
+     */
+    public static float[] logits(Module model, BeatDataset data, WindowSpec w, int[] beats, int classes,
+                                 PrintStream log, boolean live, String label) {
+        boolean wasTraining = model.isTraining();
+        model.eval();
+        int len = w.length();
+        float[] out = new float[beats.length * classes];
+        Progress progress = log == null ? null
+                : new Progress(log, live, label, (beats.length + BATCH - 1) / BATCH);
+        try (NoGrad g = NoGrad.enter()) {
+            for (int from = 0; from < beats.length; from += BATCH) {
+                int n = Math.min(BATCH, beats.length - from);
+                float[] x = new float[n * len];
+                for (int b = 0; b < n; b++) data.fillWindow(w, beats[from + b], x, b * len);
+                Tensor z = model.forward(Tensor.fromArray(x, n, 1, len)).contiguous();
+                System.arraycopy(z.data(), z.offset(), out, from * classes, n * classes);
+                if (progress != null) progress.batchDone(n);
+            }
+        } finally {
+            model.train(wasTraining);
+            if (progress != null) progress.finish();
+        }
+        return out;
+    }
+
+    /** Index of the largest logit per row (the first on ties). */
+    public static int[] argmax(float[] logits, int classes) {
+        int[] p = new int[logits.length / classes];
+        for (int i = 0; i < p.length; i++) {
+            int best = 0;
+            for (int c = 1; c < classes; c++) if (logits[i * classes + c] > logits[i * classes + best]) best = c;
+            p[i] = best;
+        }
+        return p;
+    }
+
+    public static Scores scores(float[] logits, int[] truth) {
+        ConfusionMatrix m = new ConfusionMatrix(TrainingData.CLASS_NAMES);
+        m.addAll(truth, argmax(logits, TrainingData.CLASS_NAMES.size()));
+        return Scores.of(m);
+    }
+
+    /** Class-weighted cross-entropy of the logits (PyTorch's weighted mean); 0 for no beats. */
+    public static double loss(float[] logits, int[] truth, float[] weights) {
+        if (truth.length == 0) return 0;
+        try (NoGrad g = NoGrad.enter()) {
+            return Losses.crossEntropy(Tensor.fromArray(logits, truth.length, logits.length / truth.length), truth,
+                    weights).item();
+        }
+    }
+
+    /** Labels of the given beats. */
+    public static int[] labelsOf(BeatDataset data, int[] beats) {
+        return Arrays.stream(beats).map(data::label).toArray();
+    }
+}

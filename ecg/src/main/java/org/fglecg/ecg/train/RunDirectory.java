@@ -1,0 +1,157 @@
+package org.fglecg.ecg.train;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One training run on disk, {@code runs/<name>/}:
+ *
+ * <pre>
+ * config.json               what was asked for (role, window, split, seed, epochs, ...)
+ * metrics.jsonl             one JSON line per finished epoch
+ * epoch-NNNN.model.safetensors, epoch-NNNN.optim.safetensors
+ *                           the last epoch's model and optimiser state (older ones deleted)
+ * state.json                the commit record: epochs done, best epoch, file names
+ * best.safetensors          the model of the best epoch by validation macro-F1
+ * test.json                 the best model's scores on the test split
+ * </pre>
+ *
+ * <p>Crash safety: every file is written atomically, and an epoch counts as done only once
+ * {@code state.json} names it. The order per epoch is metrics line, best model, checkpoint
+ * files, then state.json; on resume, metrics lines past the committed epoch are dropped and
+ * that epoch is recomputed, which gives the same bits because all randomness is derived from
+ * (seed, epoch).
+ */
+public final class RunDirectory {
+    public static final String CONFIG = "config.json";
+    public static final String METRICS = "metrics.jsonl";
+    public static final String STATE = "state.json";
+    public static final String BEST = "best.safetensors";
+    public static final String TEST = "test.json";
+
+    private final Path dir;
+
+    private RunDirectory(Path dir) {
+        this.dir = dir;
+    }
+
+    /**
+     * Opens a run for training. A new directory gets {@code config}; an existing one must have
+     * been made with the same config and is continued only when {@code resume} is set.
+     */
+    public static RunDirectory create(Path dir, Map<String, Object> config, boolean resume) throws IOException {
+        RunDirectory run = new RunDirectory(dir);
+        Path cfg = dir.resolve(CONFIG);
+        if (Files.exists(cfg)) {
+            if (!resume)
+                throw new IOException("run directory " + dir + " already exists: pass --resume to continue it, "
+                        + "or choose another --name");
+            Map<String, Object> old = run.config();
+            if (!old.equals(Json.parseObject(Json.write(config))))
+                throw new IOException("run directory " + dir + " was made with another configuration ("
+                        + cfg + "): " + Json.write(old) + "; asked now: " + Json.write(config));
+        } else {
+            Files.createDirectories(dir);
+            AtomicFiles.writeString(cfg, Json.pretty(config));
+        }
+        return run;
+    }
+
+    /** Opens an existing run for reading. */
+    public static RunDirectory open(Path dir) throws IOException {
+        if (!Files.isRegularFile(dir.resolve(CONFIG)))
+            throw new IOException("not a run directory (no " + CONFIG + "): " + dir);
+        return new RunDirectory(dir);
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public String name() {
+        return dir.getFileName().toString();
+    }
+
+    public Path file(String name) {
+        return dir.resolve(name);
+    }
+
+    public Map<String, Object> config() throws IOException {
+        return readJson(dir.resolve(CONFIG));
+    }
+
+    /** The committed training state, or null before the first epoch is done. */
+    public TrainState state() throws IOException {
+        Path f = dir.resolve(STATE);
+        return Files.exists(f) ? TrainState.fromJson(readJson(f)) : null;
+    }
+
+    /** Commits an epoch: after this the run resumes from {@code state}. Deletes superseded checkpoints. */
+    public void commit(TrainState state, TrainState previous) throws IOException {
+        AtomicFiles.writeString(dir.resolve(STATE), Json.pretty(state.toJson()));
+        if (previous != null) {
+            if (!previous.modelFile().equals(state.modelFile())) Files.deleteIfExists(dir.resolve(previous.modelFile()));
+            if (!previous.optimizerFile().equals(state.optimizerFile()))
+                Files.deleteIfExists(dir.resolve(previous.optimizerFile()));
+        }
+    }
+
+    public void appendMetrics(Map<String, Object> epochLine) throws IOException {
+        Files.writeString(dir.resolve(METRICS), Json.write(epochLine) + "\n", StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /** The per-epoch metrics lines, in order. */
+    public List<Map<String, Object>> metrics() throws IOException {
+        Path f = dir.resolve(METRICS);
+        List<Map<String, Object>> lines = new ArrayList<>();
+        if (!Files.exists(f)) return lines;
+        int n = 0;
+        for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+            n++;
+            if (line.isBlank()) continue;
+            try {
+                lines.add(Json.parseObject(line));
+            } catch (IllegalArgumentException e) {
+                throw new IOException(f + " line " + n + ": " + e.getMessage(), e);
+            }
+        }
+        return lines;
+    }
+
+    /** Keeps only the metrics of epochs 1..epochs (drops lines an interrupted epoch left behind). */
+    public void truncateMetrics(int epochs) throws IOException {
+        List<Map<String, Object>> keep = new ArrayList<>();
+        for (Map<String, Object> m : metrics())
+            if (((Number) m.get("epoch")).intValue() <= epochs) keep.add(m);
+        StringBuilder sb = new StringBuilder();
+        for (Map<String, Object> m : keep) sb.append(Json.write(m)).append('\n');
+        AtomicFiles.writeString(dir.resolve(METRICS), sb.toString());
+    }
+
+    /** Records the best model's scores on the test split. */
+    public void writeTestScores(int bestEpoch, Scores test) throws IOException {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("best_epoch", bestEpoch);
+        m.put("test", test.toJson());
+        AtomicFiles.writeString(dir.resolve(TEST), Json.pretty(m));
+    }
+
+    public static Map<String, Object> readJson(Path f) throws IOException {
+        try {
+            return Json.parseObject(Files.readString(f, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(f + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static String checkpointName(int epoch, String kind) {
+        return String.format("epoch-%04d.%s.safetensors", epoch, kind);
+    }
+}

@@ -1,0 +1,117 @@
+package org.fglecg.ecg.train;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything that decides a run's numbers (FGL-SPEC section 5 defaults). Saved as the run's
+ * {@code config.json}; a resumed run must ask for the same config.
+ *
+ * @param role         "teacher" or "student"
+ * @param window       the input window name of FGL-SPEC section 3 ("student", "T_asym_360", ...)
+ * @param split        "intra" (stratified 80/10/10 of all beats) or "inter" (DS1 / DS2)
+ * @param teacherRun   for a distilled student: the teacher's run directory; null otherwise
+ * @param alpha        weight of CB-CE in the FGL loss (1 = baseline student, no distillation)
+ * @param tau          distillation temperature
+ * @param beta         class-balanced loss beta
+ * @param maxTrainBeats use a stratified subset of this many training beats (0 = all): for quick
+ *                      runs and tests, always recorded so results are never mistaken for full ones
+ * @param maxEvalBeats likewise for the validation split (the test split is always complete)
+ * @param records      restrict the data to these records (empty = all 44): for tests and demos
+ */
+public record TrainConfig(String role, String window, String split, long seed, int epochs, int batchSize,
+                          double lr, double beta, String teacherRun, double alpha, double tau, int threads,
+                          int maxTrainBeats, int maxEvalBeats, List<String> records) {
+
+    public TrainConfig {
+        if (!role.equals("teacher") && !role.equals("student"))
+            throw new IllegalArgumentException("role must be teacher or student, got '" + role + "'");
+        if (!split.equals("intra") && !split.equals("inter"))
+            throw new IllegalArgumentException("split must be intra or inter, got '" + split + "'");
+        if (epochs < 1) throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
+        if (batchSize < 1) throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
+        if (!(alpha >= 0 && alpha <= 1)) throw new IllegalArgumentException("alpha must be in [0, 1], got " + alpha);
+        if (!(tau > 0)) throw new IllegalArgumentException("tau must be > 0, got " + tau);
+        if (teacherRun != null && role.equals("teacher"))
+            throw new IllegalArgumentException("a teacher is not distilled from another teacher");
+        if (teacherRun == null && alpha != 1.0)
+            throw new IllegalArgumentException("alpha " + alpha + " needs a teacher run (alpha 1 = CB-CE only)");
+        records = List.copyOf(records);
+    }
+
+    /** Paper defaults for a role: Adam lr 1e-3, batch 128, 60 epochs, beta 0.9999, no distillation. */
+    public static TrainConfig defaults(String role, String window, String split) {
+        return new TrainConfig(role, window, split, 42, 60, 128, 1e-3, 0.9999, null, 1.0, 4.0,
+                org.fglecg.tensor.kernel.Parallel.threads(), 0, 0, List.of());
+    }
+
+    public boolean distilled() {
+        return teacherRun != null;
+    }
+
+    public TrainConfig withEpochs(int e) {
+        return new TrainConfig(role, window, split, seed, e, batchSize, lr, beta, teacherRun, alpha, tau, threads,
+                maxTrainBeats, maxEvalBeats, records);
+    }
+
+    public TrainConfig withSeed(long s) {
+        return new TrainConfig(role, window, split, s, epochs, batchSize, lr, beta, teacherRun, alpha, tau, threads,
+                maxTrainBeats, maxEvalBeats, records);
+    }
+
+    /** A student distilled from {@code teacherRun} with loss weight alpha and temperature tau. */
+    public TrainConfig distilledFrom(String teacher, double a, double t) {
+        return new TrainConfig("student", "student", split, seed, epochs, batchSize, lr, beta, teacher, a, t, threads,
+                maxTrainBeats, maxEvalBeats, records);
+    }
+
+    public TrainConfig withSubset(int trainBeats, int evalBeats, List<String> recordList) {
+        return new TrainConfig(role, window, split, seed, epochs, batchSize, lr, beta, teacherRun, alpha, tau, threads,
+                trainBeats, evalBeats, recordList);
+    }
+
+    public TrainConfig withTraining(int batch, double learningRate, int threadCount) {
+        return new TrainConfig(role, window, split, seed, epochs, batch, learningRate, beta, teacherRun, alpha, tau,
+                threadCount, maxTrainBeats, maxEvalBeats, records);
+    }
+
+    public Map<String, Object> toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("role", role);
+        m.put("window", window);
+        m.put("split", split);
+        m.put("seed", seed);
+        m.put("epochs", epochs);
+        m.put("batch_size", batchSize);
+        m.put("lr", lr);
+        m.put("beta", beta);
+        if (teacherRun != null) m.put("teacher_run", teacherRun);
+        m.put("alpha", alpha);
+        m.put("tau", tau);
+        m.put("threads", threads);
+        m.put("max_train_beats", maxTrainBeats);
+        m.put("max_eval_beats", maxEvalBeats);
+        m.put("records", records);
+        return m;
+    }
+
+    @SuppressWarnings("unchecked")
+    public static TrainConfig fromJson(Map<String, Object> m) {
+        List<String> recs = new ArrayList<>();
+        Object r = m.get("records");
+        if (r != null) for (Object o : (List<Object>) r) recs.add(String.valueOf(o));
+        return new TrainConfig((String) m.get("role"), (String) m.get("window"), (String) m.get("split"),
+                num(m, "seed").longValue(), num(m, "epochs").intValue(), num(m, "batch_size").intValue(),
+                num(m, "lr").doubleValue(), num(m, "beta").doubleValue(), (String) m.get("teacher_run"),
+                num(m, "alpha").doubleValue(), num(m, "tau").doubleValue(), num(m, "threads").intValue(),
+                num(m, "max_train_beats").intValue(), num(m, "max_eval_beats").intValue(), recs);
+    }
+
+    private static Number num(Map<String, Object> m, String key) {
+        Object v = m.get(key);
+        if (!(v instanceof Number n)) throw new IllegalArgumentException("config: '" + key + "' missing or not a number");
+        return n;
+    }
+}

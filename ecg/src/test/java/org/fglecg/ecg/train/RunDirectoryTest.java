@@ -1,0 +1,102 @@
+package org.fglecg.ecg.train;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunDirectoryTest {
+    @TempDir Path tmp;
+
+    @Test
+    void refusesToOverwriteAndChecksConfigOnResume() throws IOException {
+        Path d = tmp.resolve("runs/a");
+        Map<String, Object> cfg = Map.of("role", "student", "epochs", 3L);
+        RunDirectory.create(d, cfg, false);
+        IOException e = assertThrows(IOException.class, () -> RunDirectory.create(d, cfg, false));
+        assertTrue(e.getMessage().contains("--resume"), e.getMessage());
+        RunDirectory.create(d, cfg, true);
+        e = assertThrows(IOException.class, () -> RunDirectory.create(d, Map.of("role", "teacher", "epochs", 3L), true));
+        assertTrue(e.getMessage().contains("another configuration"), e.getMessage());
+        assertThrows(IOException.class, () -> RunDirectory.open(tmp.resolve("nothing")));
+    }
+
+    @Test
+    void metricsAppendAndTruncate() throws IOException {
+        RunDirectory run = RunDirectory.create(tmp.resolve("r"), Map.of("x", 1L), false);
+        for (int e = 1; e <= 3; e++) run.appendMetrics(Map.of("epoch", (long) e, "loss", 1.0 / e));
+        assertEquals(3, run.metrics().size());
+        run.truncateMetrics(2);
+        assertEquals(2, run.metrics().size());
+        assertEquals(0.5, run.metrics().get(1).get("loss"));
+    }
+
+    @Test
+    void commitDeletesSupersededCheckpoints() throws IOException {
+        RunDirectory run = RunDirectory.create(tmp.resolve("r"), Map.of("x", 1L), false);
+        assertNull(run.state());
+        TrainState s1 = new TrainState(1, 1, 0.5, RunDirectory.checkpointName(1, "model"),
+                RunDirectory.checkpointName(1, "optim"));
+        Files.writeString(run.file(s1.modelFile()), "m1");
+        Files.writeString(run.file(s1.optimizerFile()), "o1");
+        run.commit(s1, null);
+        TrainState s2 = new TrainState(2, 1, 0.5, RunDirectory.checkpointName(2, "model"),
+                RunDirectory.checkpointName(2, "optim"));
+        Files.writeString(run.file(s2.modelFile()), "m2");
+        Files.writeString(run.file(s2.optimizerFile()), "o2");
+        run.commit(s2, s1);
+        assertEquals(s2, run.state());
+        assertFalse(Files.exists(run.file(s1.modelFile())));
+        assertTrue(Files.exists(run.file("epoch-0002.model.safetensors")));
+    }
+
+    @Test
+    void atomicWriteLeavesNoTemporaryFiles() throws IOException {
+        Path f = tmp.resolve("x.txt");
+        AtomicFiles.writeString(f, "one");
+        AtomicFiles.writeString(f, "two");
+        assertEquals("two", Files.readString(f));
+        try (var s = Files.list(tmp)) {
+            assertEquals(1, s.count());
+        }
+        assertThrows(IOException.class, () -> AtomicFiles.write(f, out -> {
+            out.write(1);
+            throw new IOException("disk full");
+        }));
+        assertEquals("two", Files.readString(f), "a failed write keeps the old content");
+    }
+
+    @Test
+    void progressPrintsPlainLinesWhenNotATerminal() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Progress p = new Progress(new PrintStream(bytes, true), false, "epoch 1/2", 20);
+        for (int i = 0; i < 20; i++) p.batchDone(128, 2.0);
+        p.finish();
+        String out = bytes.toString();
+        assertEquals(10, out.lines().count(), out);
+        assertFalse(out.contains("\r"));
+        assertTrue(out.lines().reduce((a, b) -> b).orElseThrow().startsWith("epoch 1/2 20/20 batches"), out);
+        assertTrue(out.contains("loss 2.0000"), out);
+        assertEquals(2560, p.samples());
+
+        bytes.reset();
+        Progress live = new Progress(new PrintStream(bytes, true), true, "e", 2);
+        live.batchDone(4, 1.0);
+        live.batchDone(4, 3.0);
+        live.finish();
+        assertTrue(bytes.toString().startsWith("\re 1/2 batches"), bytes.toString());
+        assertTrue(bytes.toString().contains("\re 2/2 batches") && bytes.toString().contains("loss 2.0000"));
+        bytes.reset();
+        Progress eval = new Progress(new PrintStream(bytes, true), false, "test", 1);
+        eval.batchDone(256);
+        assertTrue(bytes.toString().startsWith("test 1/1 batches") && !bytes.toString().contains("loss"), bytes.toString());
+        assertEquals("1:01:05", Progress.duration(3665));
+        assertEquals("2:05", Progress.duration(125));
+    }
+}

@@ -1,0 +1,84 @@
+package org.fglecg.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.fglecg.ecg.train.Progress;
+import org.fglecg.ecg.train.RunResult;
+import org.fglecg.ecg.train.TrainConfig;
+import org.fglecg.ecg.train.Trainer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code fgl paper}: the paper's main experiment in one command. */
+@Command(name = "paper", mixinStandardHelpOptions = true,
+        description = "The paper's experiment: train the teacher, the baseline student (CB-CE) and the FGL student, "
+                + "then write the comparison (table 2), report.md, report.json and figures to runs/NAME/.")
+final class PaperCommand implements Callable<Integer> {
+    /** --quick: a small, complete pass (about 10 minutes on 2 cores): subsets and few epochs. */
+    static final int QUICK_EPOCHS = 3, QUICK_TEACHER_EPOCHS = 2, QUICK_TRAIN_BEATS = 2000, QUICK_EVAL_BEATS = 1000;
+
+    @Option(names = "--split", paramLabel = "KIND", defaultValue = "intra",
+            description = "intra (the paper's protocol) or inter (DS1/DS2) (default: ${DEFAULT-VALUE}).")
+    String split;
+
+    @Option(names = "--teacher-window", paramLabel = "NAME", defaultValue = "T_asym_360",
+            description = "The teacher's window (default: ${DEFAULT-VALUE}, the paper's best).")
+    String teacherWindow;
+
+    @Option(names = "--teacher-epochs", paramLabel = "N", description = "Teacher epochs (default: --epochs).")
+    Integer teacherEpochs;
+
+    @Option(names = "--alpha", paramLabel = "A", defaultValue = "0.5", description = "FGL CB-CE weight (default: ${DEFAULT-VALUE}).")
+    double alpha;
+
+    @Option(names = "--tau", paramLabel = "T", defaultValue = "4", description = "FGL temperature (default: ${DEFAULT-VALUE}).")
+    double tau;
+
+    @Option(names = "--quick", description = "A quick complete pass: " + QUICK_EPOCHS + " epochs (teacher "
+            + QUICK_TEACHER_EPOCHS + ") on " + QUICK_TRAIN_BEATS + " training beats, validation on " + QUICK_EVAL_BEATS
+            + ", the whole test split; explicit options override.")
+    boolean quick;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "Run group name (default: paper-SPLIT, paper-SPLIT-quick).")
+    String name;
+
+    @Mixin TrainingOptions opts;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (quick) applyQuickPreset();
+        Path root = opts.runs.resolve(name != null ? name : "paper-" + split + (quick ? "-quick" : ""));
+        boolean live = Progress.stdoutIsTerminal();
+        long t0 = System.nanoTime();
+        TrainConfig teacherCfg = opts.config("teacher", teacherWindow, split);
+        if (teacherEpochs != null) teacherCfg = teacherCfg.withEpochs(teacherEpochs);
+        List<RunResult> runs = new ArrayList<>();
+        runs.add(Trainer.train(teacherCfg, opts.data, root.resolve("teacher"), opts.resume, System.out, live));
+        runs.add(Trainer.train(opts.config("student", "student", split), opts.data, root.resolve("baseline"),
+                opts.resume, System.out, live));
+        runs.add(Trainer.train(DistillCommand.distilled(opts, teacherCfg, root.resolve("teacher"), alpha, tau),
+                opts.data, root.resolve("fgl"), opts.resume, System.out, live));
+        String title = String.format(Locale.ROOT, "FGL paper run: %s split, teacher %s, alpha %s, tau %s", split,
+                teacherWindow, alpha, tau);
+        Report.write(root, title, runs);
+        System.out.print(ComparisonTable.markdown(runs));
+        System.out.printf(Locale.ROOT, "report: %s (%s wall)%n", root.resolve("report.md"),
+                Progress.duration((System.nanoTime() - t0) / 1e9));
+        return 0;
+    }
+
+    private void applyQuickPreset() {
+        CommandLine.ParseResult pr = spec.commandLine().getParseResult();
+        if (!pr.hasMatchedOption("--epochs")) opts.epochs = QUICK_EPOCHS;
+        if (teacherEpochs == null && !pr.hasMatchedOption("--epochs")) teacherEpochs = QUICK_TEACHER_EPOCHS;
+        if (!pr.hasMatchedOption("--max-train-beats")) opts.maxTrainBeats = QUICK_TRAIN_BEATS;
+        if (!pr.hasMatchedOption("--max-eval-beats")) opts.maxEvalBeats = QUICK_EVAL_BEATS;
+    }
+}

@@ -1,0 +1,85 @@
+package org.fglecg.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.fglecg.ecg.train.RunDirectory;
+import org.fglecg.ecg.train.RunResult;
+import org.fglecg.ecg.wfdb.Annotation;
+import org.fglecg.ecg.wfdb.AnnotationFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole pipeline through the command line on two real records (100 and 208) for one epoch:
+ * teacher, baseline and FGL student with the report ({@code fgl paper}), then {@code fgl compare},
+ * {@code fgl evaluate} and {@code fgl predict}.
+ */
+class EndToEndTest {
+    @TempDir Path tmp;
+
+    @Test
+    void paperThenCompareEvaluatePredict() throws Exception {
+        String data = TestData.mitdb().toString(), runs = tmp.resolve("runs").toString();
+        CliRun r = CliRun.fgl("paper", "--data", data, "--runs", runs, "--records", "100,208", "--epochs", "1",
+                "--max-train-beats", "128", "--max-eval-beats", "64", "--batch", "32", "--threads", "2");
+        assertEquals(0, r.exit(), r.err() + r.out());
+        Path root = tmp.resolve("runs/paper-intra");
+        for (String f : List.of("report.md", "report.json", "learning-curves.png", "per-class-f1.png",
+                "confusion-teacher.png", "confusion-baseline.png", "confusion-fgl.png"))
+            assertTrue(Files.size(root.resolve(f)) > 0, f);
+        assertTrue(r.out().contains("| teacher | teacher | T_asym_360 | intra |"), r.out());
+        assertTrue(r.out().contains("| fgl | FGL student | student | intra | 0.5 | 4.0 | 1/1 | 1 | test |"), r.out());
+        assertTrue(r.out().contains("teacher logits: "), "the FGL student used the teacher's cached logits");
+        try (var files = Files.list(root.resolve("teacher"))) {
+            assertEquals(1, files.filter(p -> p.getFileName().toString().startsWith("teacher-logits-")).count());
+        }
+        RunResult fglRun = RunResult.load(root.resolve("fgl"));
+        assertNotNull(fglRun.test());
+
+        r = CliRun.fgl("compare", root.resolve("baseline").toString(), root.resolve("fgl").toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(4, r.out().lines().count(), r.out());
+
+        r = CliRun.fgl("evaluate", root.resolve("fgl").toString(), "--data", data);
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(fglRun.test(), RunResult.load(root.resolve("fgl")).test(), "evaluate reproduces the test scores");
+        assertTrue(Files.exists(root.resolve("fgl").resolve("report.md")));
+
+        Path pred = tmp.resolve("out/208.pred");
+        r = CliRun.fgl("predict", "--model", root.resolve("fgl").toString(), "--record", data + "/208", "--out", pred.toString());
+        assertEquals(0, r.exit(), r.err());
+        List<Annotation> anns = AnnotationFile.read(pred);
+        List<String> csv = Files.readAllLines(pred.resolveSibling("208.pred.csv"));
+        assertEquals(anns.size() + 1, csv.size());
+        assertTrue(anns.size() > 2900, "record 208 has 2,955 N/S/V/F beats: " + anns.size());
+        assertEquals("record,sample,time_s,reference,predicted,p_N,p_S,p_V,p_F", csv.get(0));
+        assertTrue(List.of("N", "A", "V", "F").containsAll(anns.stream().map(Annotation::mnemonic).distinct().toList()));
+        assertEquals(Long.parseLong(csv.get(1).split(",")[1]), anns.get(0).sample());
+    }
+
+    @Test
+    void badArgumentsGiveOneLineAndUsage() {
+        CliRun r = CliRun.fgl("train", "--role", "teacher", "--epochs", "x");
+        assertEquals(CliErrors.USAGE, r.exit());
+        assertTrue(r.err().startsWith("fgl: Invalid value for option '--epochs'"), r.err());
+        assertTrue(r.err().contains("Usage: fgl train"), r.err());
+
+        r = CliRun.fgl("train", "--role", "nurse", "--data", tmp.toString());
+        assertEquals(CliErrors.FAILED, r.exit());
+        assertEquals("fgl: error: role must be teacher or student, got 'nurse'", r.err().strip());
+
+        r = CliRun.fgl("paper", "--data", tmp.resolve("nowhere").toString());
+        assertEquals(CliErrors.FAILED, r.exit());
+        assertTrue(r.err().contains("fgl data download") && r.err().contains("--data"), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+
+        for (String cmd : List.of("train", "distill", "paper", "sweep", "evaluate", "predict", "compare")) {
+            r = CliRun.fgl(cmd, "--help");
+            assertEquals(0, r.exit(), cmd);
+            assertTrue(r.out().contains("Usage: fgl " + cmd), cmd + ": " + r.out() + r.err());
+        }
+    }
+}
