@@ -10,7 +10,7 @@ import java.util.Map;
 import org.fglecg.ecg.train.AtomicFiles;
 import org.fglecg.ecg.train.ClassScores;
 import org.fglecg.ecg.train.EpochMetrics;
-import org.fglecg.ecg.train.Json;
+import org.fglecg.nn.io.Json;
 import org.fglecg.ecg.train.RunResult;
 import org.fglecg.ecg.train.Scores;
 

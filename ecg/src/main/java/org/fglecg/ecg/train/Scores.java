@@ -1,5 +1,6 @@
 package org.fglecg.ecg.train;
 
+import org.fglecg.nn.io.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -52,7 +52,7 @@ public final class SafeTensors {
             for (Map.Entry<String, String> e : metadata.entrySet()) {
                 if (!first) h.append(',');
                 first = false;
-                h.append(Json.quote(e.getKey())).append(':').append(Json.quote(e.getValue()));
+                h.append(Json.write(e.getKey())).append(':').append(Json.write(e.getValue()));
             }
             h.append('}');
         }
@@ -62,7 +62,7 @@ public final class SafeTensors {
             }
             long bytes = t.numel() * t.dtype().bytes;
             if (h.length() > 1) h.append(',');
-            h.append(Json.quote(t.name())).append(":{\"dtype\":\"").append(t.dtype())
+            h.append(Json.write(t.name())).append(":{\"dtype\":\"").append(t.dtype())
                     .append("\",\"shape\":[");
             for (int d = 0; d < t.shape().length; d++) h.append(d == 0 ? "" : ",").append(t.shape()[d]);
             h.append("],\"data_offsets\":[").append(offset).append(',').append(offset + bytes).append("]}");

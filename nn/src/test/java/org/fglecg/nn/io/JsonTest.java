@@ -1,4 +1,4 @@
-package org.fglecg.ecg.train;
+package org.fglecg.nn.io;
 
 import static org.junit.jupiter.api.Assertions.*;
 
