@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.fglecg.ecg.data.WindowSpec;
 import org.fglecg.ecg.train.Models;
 import org.fglecg.ecg.train.RunDirectory;
 import org.fglecg.ecg.train.TrainConfig;
@@ -14,7 +15,10 @@ import org.fglecg.nn.io.Checkpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code fgl sweep --alpha}: one student per value, the teacher's logits computed once, a rerun skips what is done. */
+/**
+ * {@code fgl sweep}: --alpha and --tau give one student per value with the teacher's logits
+ * computed once, --windows all a teacher and a student per window; a rerun skips what is done.
+ */
 class SweepCommandTest {
     @TempDir Path tmp;
 
@@ -44,5 +48,37 @@ class SweepCommandTest {
         r = CliRun.fgl(args);
         assertEquals(0, r.exit(), r.err());
         assertEquals(2, r.out().lines().filter(l -> l.contains("already finished")).count(), r.out());
+
+        // --tau from the same teacher: alpha fixed, one student per tau, the cached logits again.
+        args[3] = "--tau";
+        args[4] = "1:2";
+        r = CliRun.fgl(args);
+        assertEquals(0, r.exit(), r.err() + r.out());
+        Path tauSweep = tmp.resolve("runs/sweep-tau");
+        for (String name : List.of("fgl-a0.5-t1.0", "fgl-a0.5-t2.0"))
+            assertTrue(Files.exists(tauSweep.resolve(name).resolve(RunDirectory.TEST)), name);
+        assertEquals(2, r.out().lines().filter(l -> l.startsWith("teacher logits: reusing")).count(), r.out());
+        assertTrue(r.out().contains("| fgl-a0.5-t2.0 | FGL student | student | intra | 0.5 | 2.0 | 1/1 | 1 | test |"), r.out());
+    }
+
+    @Test
+    void windowSweepTrainsATeacherAndAStudentPerWindow() throws Exception {
+        CliRun r = CliRun.fgl("sweep", "--windows", "all", "--data", TestData.mitdb().toString(), "--runs",
+                tmp.resolve("runs").toString(), "--records", "100", "--epochs", "1", "--max-train-beats", "32",
+                "--max-eval-beats", "16", "--batch", "16", "--threads", "1");
+        assertEquals(0, r.exit(), r.err() + r.out());
+        Path sweep = tmp.resolve("runs/sweep-windows-intra");
+        for (WindowSpec w : WindowSpec.TEACHERS) {
+            assertTrue(Files.exists(sweep.resolve("teacher-" + w.name()).resolve(RunDirectory.TEST)), w.name());
+            assertTrue(Files.exists(sweep.resolve("fgl-" + w.name()).resolve(RunDirectory.TEST)), w.name());
+            assertTrue(r.out().contains("| teacher-" + w.name() + " | teacher | " + w.name() + " | intra |"), r.out());
+        }
+        assertTrue(Files.exists(sweep.resolve("report.md")));
+        assertEquals(WindowSpec.TEACHERS.size(),
+                r.out().lines().filter(l -> l.matches("teacher logits: \\d+ beats cached in .*")).count(), r.out());
+
+        r = CliRun.fgl("sweep", "--windows", "some", "--data", TestData.mitdb().toString());
+        assertEquals(CliErrors.FAILED, r.exit());
+        assertEquals("fgl: error: --windows takes 'all', got 'some'", r.err().strip());
     }
 }

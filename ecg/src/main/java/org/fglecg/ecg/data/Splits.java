@@ -2,9 +2,7 @@ package org.fglecg.ecg.data;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -65,25 +63,40 @@ public final class Splits {
     }
 
     /**
-     * Train on DS1 without {@code validationRecords}, validate on those, test on DS2.
+     * Train on DS1 without {@code validationRecords}, validate on those, test on DS2, over the
+     * records loaded: a subset of records (for a quick run) keeps the protocol, each record going
+     * to the part its DS set says.
      *
-     * @throws IllegalArgumentException if a validation record is not in DS1 or a DS1/DS2 record
-     *                                  is not loaded
+     * @throws IllegalArgumentException if a validation record is not in DS1, or the loaded
+     *                                  records leave a part empty (the message names what to load)
      */
     public static Split interPatient(BeatIndex beats, List<String> validationRecords) {
-        Set<String> loaded = new HashSet<>();
+        List<String> loaded = new ArrayList<>();
         for (EcgRecord r : beats.records()) loaded.add(r.name());
         for (String r : validationRecords) {
             if (!MitBih.DS1.contains(r)) throw new IllegalArgumentException("validation record " + r + " is not in DS1");
         }
-        List<String> missing = new ArrayList<>();
-        for (String r : MitBih.DS1) if (!loaded.contains(r)) missing.add(r);
-        for (String r : MitBih.DS2) if (!loaded.contains(r)) missing.add(r);
-        if (!missing.isEmpty()) throw new IllegalArgumentException("inter-patient split needs records " + missing + ", not loaded");
-        List<String> trainRecords = new ArrayList<>(MitBih.DS1);
-        trainRecords.removeAll(validationRecords);
-        return new Split("inter-patient (DS1 / DS2, validation records " + validationRecords + ")",
-                beats.ofRecords(trainRecords), beats.ofRecords(validationRecords), beats.ofRecords(MitBih.DS2));
+        List<String> train = new ArrayList<>(), val = new ArrayList<>(), test = new ArrayList<>();
+        for (String r : loaded) {
+            if (validationRecords.contains(r)) val.add(r);
+            else if (MitBih.DS1.contains(r)) train.add(r);
+            else if (MitBih.DS2.contains(r)) test.add(r);
+        }
+        List<String> ds1Train = new ArrayList<>(MitBih.DS1);
+        ds1Train.removeAll(validationRecords);
+        requireSome(train, "training (DS1 without " + validationRecords + ")", ds1Train, loaded);
+        requireSome(val, "validation", validationRecords, loaded);
+        requireSome(test, "test (DS2)", MitBih.DS2, loaded);
+        boolean whole = loaded.containsAll(MitBih.DS1) && loaded.containsAll(MitBih.DS2);
+        return new Split("inter-patient (DS1 / DS2, validation records " + validationRecords
+                + (whole ? "" : "; records " + loaded) + ")",
+                beats.ofRecords(train), beats.ofRecords(val), beats.ofRecords(test));
+    }
+
+    private static void requireSome(List<String> part, String what, List<String> candidates, List<String> loaded) {
+        if (part.isEmpty())
+            throw new IllegalArgumentException("inter-patient split: the loaded records " + loaded + " hold no "
+                    + what + " record; load at least one of " + candidates);
     }
 
     private static int[] sorted(List<int[]> parts) {

@@ -21,6 +21,7 @@ import java.util.Map;
  * state.json                the commit record: epochs done, best epoch, file names
  * best.safetensors          the model of the best epoch by validation macro-F1
  * test.json                 the best model's scores on the test split
+ * teacher-logits.key        distilled runs: which teacher logits they learn from
  * </pre>
  *
  * <p>Crash safety: every file is written atomically, and an epoch counts as done only once
@@ -35,6 +36,7 @@ public final class RunDirectory {
     public static final String STATE = "state.json";
     public static final String BEST = "best.safetensors";
     public static final String TEST = "test.json";
+    public static final String TEACHER_KEY = "teacher-logits.key";
 
     private final Path dir;
 
@@ -45,6 +47,12 @@ public final class RunDirectory {
     /**
      * Opens a run for training. A new directory gets {@code config}; an existing one must have
      * been made with the same config and is continued only when {@code resume} is set.
+     *
+     * <p>The one change a resume accepts is more epochs: a finished (or stopped) run is extended
+     * to the new total, its config rewritten and its stale test scores dropped. This gives the
+     * same bits as a run asked for that many epochs from the start, because the learning rate is
+     * constant and every epoch's randomness is derived from (seed, epoch) alone; a schedule that
+     * depended on the total would break this and would have to refuse here.
      */
     public static RunDirectory create(Path dir, Map<String, Object> config, boolean resume) throws IOException {
         RunDirectory run = new RunDirectory(dir);
@@ -53,15 +61,39 @@ public final class RunDirectory {
             if (!resume)
                 throw new IOException("run directory " + dir + " already exists: pass --resume to continue it, "
                         + "or choose another --name");
-            Map<String, Object> old = run.config();
-            if (!old.equals(Json.parseObject(Json.write(config))))
-                throw new IOException("run directory " + dir + " was made with another configuration ("
-                        + cfg + "): " + Json.write(old) + "; asked now: " + Json.write(config));
+            Map<String, Object> old = run.config(), asked = Json.parseObject(Json.write(config));
+            if (!old.equals(asked)) {
+                if (!sameExceptEpochs(old, asked))
+                    throw new IOException("run directory " + dir + " was made with another configuration ("
+                            + cfg + "): " + Json.write(old) + "; asked now: " + Json.write(config));
+                run.extend(((Number) asked.get(EPOCHS)).intValue(), config);
+            }
         } else {
             Files.createDirectories(dir);
             AtomicFiles.writeString(cfg, Json.pretty(config));
         }
         return run;
+    }
+
+    private static final String EPOCHS = "epochs";
+
+    private static boolean sameExceptEpochs(Map<String, Object> a, Map<String, Object> b) {
+        if (!(a.get(EPOCHS) instanceof Number) || !(b.get(EPOCHS) instanceof Number)) return false;
+        Map<String, Object> x = new java.util.HashMap<>(a), y = new java.util.HashMap<>(b);
+        x.remove(EPOCHS);
+        y.remove(EPOCHS);
+        return x.equals(y);
+    }
+
+    /** Sets a new epoch total; refuses one below the epochs already trained. */
+    private void extend(int epochs, Map<String, Object> config) throws IOException {
+        TrainState s = state();
+        int done = s == null ? 0 : s.epochsDone();
+        if (epochs < done)
+            throw new IOException("run directory " + dir + " has already trained " + done + " epochs; --epochs "
+                    + epochs + " cannot shorten it (its best model may come from a later epoch): choose another --name");
+        Files.deleteIfExists(dir.resolve(TEST));
+        AtomicFiles.writeString(dir.resolve(CONFIG), Json.pretty(config));
     }
 
     /** Opens an existing run for reading. */
@@ -134,6 +166,24 @@ public final class RunDirectory {
         StringBuilder sb = new StringBuilder();
         for (Map<String, Object> m : keep) sb.append(Json.write(m)).append('\n');
         AtomicFiles.writeString(dir.resolve(METRICS), sb.toString());
+    }
+
+    /**
+     * Ties a distilled run to the teacher logits it learns from: the first start records their
+     * key; a resume whose teacher has changed since (retrained or extended) is refused, because
+     * its earlier epochs learnt from other logits.
+     */
+    public void bindTeacher(String logitsKey, boolean resuming) throws IOException {
+        Path f = dir.resolve(TEACHER_KEY);
+        if (resuming && Files.exists(f)) {
+            String was = Files.readString(f, StandardCharsets.UTF_8).trim();
+            if (!was.equals(logitsKey))
+                throw new IOException("run directory " + dir + " was distilled from another teacher model (" + f
+                        + " holds " + was.substring(0, 16) + "..., the teacher now gives " + logitsKey.substring(0, 16)
+                        + "...): the teacher run changed since; start this student again under another --name");
+            return;
+        }
+        AtomicFiles.writeString(f, logitsKey + "\n");
     }
 
     /** Records the best model's scores on the test split. */

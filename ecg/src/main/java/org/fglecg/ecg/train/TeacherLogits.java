@@ -22,11 +22,14 @@ import org.fglecg.nn.io.StoredTensor;
  * student seed) reuses them. The cache key is a digest of the teacher's best weights and of the
  * exact beats (record and sample of each), so a changed teacher or beat set is never served
  * stale logits.
+ *
+ * @param key    the cache key (SHA-256 of the teacher's best weights and the beats), which a
+ *               distilled run records so it cannot be resumed against a changed teacher
+ * @param logits beats x classes, row-major, in the order of the beats asked for
  */
-public final class TeacherLogits {
-    private TeacherLogits() {}
+public record TeacherLogits(String key, float[] logits) {
 
-    public static float[] forBeats(RunDirectory teacherRun, TrainingData data, int[] beats, PrintStream log,
+    public static TeacherLogits forBeats(RunDirectory teacherRun, TrainingData data, int[] beats, PrintStream log,
                                    boolean live) throws IOException {
         Path best = teacherRun.file(RunDirectory.BEST);
         if (!Files.exists(best))
@@ -42,7 +45,7 @@ public final class TeacherLogits {
                 float[] z = SafeTensors.read(cache).get("logits").toFloats();
                 if (key.equals(meta.get("key")) && z.length == beats.length * k) {
                     log.println("teacher logits: reusing " + cache);
-                    return z;
+                    return new TeacherLogits(key, z);
                 }
             } catch (IOException | RuntimeException e) {
                 log.println("teacher logits: cache " + cache + " unreadable (" + e.getMessage() + "), recomputing");
@@ -54,7 +57,7 @@ public final class TeacherLogits {
         float[] z = Evaluator.logits(teacher, data.dataset(), w, beats, k, log, live, "teacher logits");
         SafeTensors.write(cache, List.of(StoredTensor.f32("logits", z, beats.length, k)), Map.of("key", key));
         log.println("teacher logits: " + beats.length + " beats cached in " + cache);
-        return z;
+        return new TeacherLogits(key, z);
     }
 
     private static String key(Path teacherWeights, BeatIndex index, int[] beats) throws IOException {

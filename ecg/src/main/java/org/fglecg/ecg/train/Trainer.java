@@ -76,16 +76,18 @@ public final class Trainer {
         log.printf(Locale.ROOT, "%s: %s on %s, %s split; train %s, val %s beats; CB weights %s%n", run.name(),
                 describe(), w.name(), cfg.split(), countsText(trainY, k), countsText(valY, k), weightsText(weights));
 
+        TrainState state = run.state();
         float[] teacherLogits = null;
         if (cfg.distilled()) {
             RunDirectory teacherRun = RunDirectory.open(Path.of(cfg.teacherRun()));
             checkSameData(TrainConfig.fromJson(teacherRun.config()));
-            teacherLogits = TeacherLogits.forBeats(teacherRun, data, train, log, live);
+            TeacherLogits t = TeacherLogits.forBeats(teacherRun, data, train, log, live);
+            run.bindTeacher(t.key(), state != null);
+            teacherLogits = t.logits();
         }
 
         FglNet model = Models.create(cfg, w);
         Adam.State optimizer = null;
-        TrainState state = run.state();
         if (state != null) {
             Checkpoint.load(model, run.file(state.modelFile()));
             optimizer = OptimizerFiles.load(run.file(state.optimizerFile()));

@@ -3,10 +3,12 @@ package org.fglecg.ecg.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.fglecg.ecg.MitDb;
 import org.junit.jupiter.api.Test;
@@ -73,5 +75,32 @@ class SplitsTest {
         // DS1 = train + val; DS2 = test.
         assertEquals(beats.classCounts(beats.ofRecords(MitBih.DS1)), beats.classCounts(s.train()).plus(beats.classCounts(s.val())));
         assertEquals(new ClassCounts(new int[] {5216, 232, 718, 21}), beats.classCounts(s.val()));
+    }
+
+    @Test
+    void interPatientOnASubsetOfRecordsKeepsEachRecordInItsPart() {
+        List<String> some = List.of("101", "124", "201", "100", "103");
+        BeatIndex sub = subset(some);
+        Split s = Splits.interPatient(sub);
+        assertPartition(s, sub.size());
+        assertEquals(Set.of("101"), recordsOfIn(sub, s.train()));
+        assertEquals(Set.of("124", "201"), recordsOfIn(sub, s.val()));
+        assertEquals(Set.of("100", "103"), recordsOfIn(sub, s.test()));
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Splits.interPatient(subset(List.of("101", "124"))));
+        assertTrue(e.getMessage().contains("no test (DS2) record") && e.getMessage().contains("232"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Splits.interPatient(subset(List.of("101", "100"))));
+        assertTrue(e.getMessage().contains("no validation record") && e.getMessage().contains("223"), e.getMessage());
+    }
+
+    private BeatIndex subset(List<String> names) {
+        return new BeatIndex(beats.records().stream().filter(r -> names.contains(r.name())).toList());
+    }
+
+    private static Set<String> recordsOfIn(BeatIndex index, int[] part) {
+        Set<String> r = new HashSet<>();
+        for (int i : part) r.add(index.recordName(i));
+        return r;
     }
 }

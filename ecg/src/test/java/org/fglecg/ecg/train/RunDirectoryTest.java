@@ -28,6 +28,36 @@ class RunDirectoryTest {
     }
 
     @Test
+    void resumeMayOnlyAddEpochs() throws IOException {
+        Path d = tmp.resolve("r");
+        RunDirectory run = RunDirectory.create(d, Map.of("role", "student", "epochs", 2L), false);
+        run.commit(new TrainState(2, 2, 0.5, RunDirectory.checkpointName(2, "model"),
+                RunDirectory.checkpointName(2, "optim")), null);
+        Files.writeString(run.file(RunDirectory.TEST), "{}");
+        RunDirectory.create(d, Map.of("role", "student", "epochs", 5L), true);
+        assertEquals(5L, ((Number) run.config().get("epochs")).longValue());
+        assertFalse(Files.exists(run.file(RunDirectory.TEST)), "the shorter run's test scores are dropped");
+        IOException e = assertThrows(IOException.class,
+                () -> RunDirectory.create(d, Map.of("role", "student", "epochs", 1L), true));
+        assertTrue(e.getMessage().contains("already trained 2 epochs"), e.getMessage());
+        e = assertThrows(IOException.class,
+                () -> RunDirectory.create(d, Map.of("role", "teacher", "epochs", 6L), true));
+        assertTrue(e.getMessage().contains("another configuration"), e.getMessage());
+    }
+
+    @Test
+    void aDistilledRunCannotResumeAgainstAChangedTeacher() throws IOException {
+        RunDirectory run = RunDirectory.create(tmp.resolve("s"), Map.of("x", 1L), false);
+        String a = "a".repeat(64), b = "b".repeat(64);
+        run.bindTeacher(a, false);
+        run.bindTeacher(a, true);
+        IOException e = assertThrows(IOException.class, () -> run.bindTeacher(b, true));
+        assertTrue(e.getMessage().contains("another teacher model"), e.getMessage());
+        run.bindTeacher(b, false); // a fresh start may re-bind
+        run.bindTeacher(b, true);
+    }
+
+    @Test
     void metricsAppendAndTruncate() throws IOException {
         RunDirectory run = RunDirectory.create(tmp.resolve("r"), Map.of("x", 1L), false);
         for (int e = 1; e <= 3; e++) run.appendMetrics(Map.of("epoch", (long) e, "loss", 1.0 / e));

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Reproducibility and --resume on a small real subset (record 100, about a hundred training
  * beats): a run stopped after epoch 1 and resumed by a fresh trainer ends bit-identical to a run
- * never stopped, and both equal a third run with the same seed and threads.
+ * never stopped, as does a finished shorter run extended with more epochs, and all equal a run
+ * with the same seed and threads.
  */
 class TrainerTest {
     @TempDir Path tmp;
@@ -67,6 +68,17 @@ class TrainerTest {
             assertArrayEquals(Files.readAllBytes(whole.dir().resolve(f)), Files.readAllBytes(resumed.dir().resolve(f)), f);
         assertFalse(Files.exists(resumed.dir().resolve(RunDirectory.checkpointName(1, "model"))),
                 "the superseded checkpoint is deleted");
+
+        // A finished 1-epoch run extended to 2 with --resume: the same as asking for 2 at the start.
+        RunResult shortRun = train(cfg.withEpochs(1), "extended", 0, false);
+        assertNotNull(shortRun.test());
+        RunResult extended = train(cfg, "extended", 0, true);
+        assertEquals(metricsWithoutTiming(whole.dir()), metricsWithoutTiming(extended.dir()));
+        assertEquals(whole.test(), extended.test());
+        assertArrayEquals(Files.readAllBytes(whole.dir().resolve(RunDirectory.BEST)),
+                Files.readAllBytes(extended.dir().resolve(RunDirectory.BEST)));
+        IOException shorter = assertThrows(IOException.class, () -> train(cfg.withEpochs(1), "extended", 0, true));
+        assertTrue(shorter.getMessage().contains("cannot shorten"), shorter.getMessage());
 
         // The same seed and threads from scratch: the same numbers again; another seed: others.
         RunResult again = train(cfg, "again", 0, false);
