@@ -18,22 +18,17 @@ final class DistillCommand implements Callable<Integer> {
     @Option(names = "--teacher", required = true, paramLabel = "RUN", description = "The teacher's run directory.")
     Path teacher;
 
-    @Option(names = "--alpha", paramLabel = "A", defaultValue = "0.5", description = "CB-CE weight a (default: ${DEFAULT-VALUE}).")
-    double alpha;
-
-    @Option(names = "--tau", paramLabel = "T", defaultValue = "4", description = "Temperature (default: ${DEFAULT-VALUE}).")
-    double tau;
-
     @Option(names = "--name", paramLabel = "NAME", description = "Run name (default: fgl-TEACHER-aA-tT).")
     String name;
 
+    @Mixin FglLossOptions loss;
     @Mixin TrainingOptions opts;
 
     @Override
     public Integer call() throws Exception {
         TrainConfig teacherCfg = TrainConfig.fromJson(RunDirectory.open(teacher).config());
-        TrainConfig cfg = distilled(opts, teacherCfg, teacher, alpha, tau);
-        String n = name != null ? name : "fgl-" + teacher.getFileName() + "-a" + alpha + "-t" + tau;
+        TrainConfig cfg = distilled(opts, teacherCfg, teacher, loss.alpha, loss.tau);
+        String n = name != null ? name : "fgl-" + teacher.getFileName() + "-a" + loss.alpha + "-t" + loss.tau;
         Trainer.train(cfg, opts.data, opts.runs.resolve(n), opts.resume, System.out, Progress.stdoutIsTerminal());
         return 0;
     }

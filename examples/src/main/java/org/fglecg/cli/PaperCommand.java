@@ -22,22 +22,12 @@ final class PaperCommand implements Callable<Integer> {
     /** --quick: a small, complete pass (about 10 minutes on 2 cores): subsets and few epochs. */
     static final int QUICK_EPOCHS = 3, QUICK_TEACHER_EPOCHS = 2, QUICK_TRAIN_BEATS = 2000, QUICK_EVAL_BEATS = 1000;
 
-    @Option(names = "--split", paramLabel = "KIND", defaultValue = "intra",
-            description = "intra (the paper's protocol) or inter (DS1/DS2) (default: ${DEFAULT-VALUE}).")
-    String split;
-
     @Option(names = "--teacher-window", paramLabel = "NAME", defaultValue = "T_asym_360",
             description = "The teacher's window (default: ${DEFAULT-VALUE}, the paper's best).")
     String teacherWindow;
 
     @Option(names = "--teacher-epochs", paramLabel = "N", description = "Teacher epochs (default: --epochs).")
     Integer teacherEpochs;
-
-    @Option(names = "--alpha", paramLabel = "A", defaultValue = "0.5", description = "FGL CB-CE weight (default: ${DEFAULT-VALUE}).")
-    double alpha;
-
-    @Option(names = "--tau", paramLabel = "T", defaultValue = "4", description = "FGL temperature (default: ${DEFAULT-VALUE}).")
-    double tau;
 
     @Option(names = "--quick", description = "A quick complete pass: " + QUICK_EPOCHS + " epochs (teacher "
             + QUICK_TEACHER_EPOCHS + ") on " + QUICK_TRAIN_BEATS + " training beats, validation on " + QUICK_EVAL_BEATS
@@ -47,6 +37,8 @@ final class PaperCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "NAME", description = "Run group name (default: paper-SPLIT, paper-SPLIT-quick).")
     String name;
 
+    @Mixin SplitOption splitOption;
+    @Mixin FglLossOptions loss;
     @Mixin TrainingOptions opts;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -54,6 +46,8 @@ final class PaperCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (quick) applyQuickPreset();
+        String split = splitOption.split;
+        double alpha = loss.alpha, tau = loss.tau;
         Path root = opts.runs.resolve(name != null ? name : "paper-" + split + (quick ? "-quick" : ""));
         boolean live = Progress.stdoutIsTerminal();
         long t0 = System.nanoTime();

@@ -37,9 +37,6 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--teacher", paramLabel = "RUN", description = "Teacher run (for --alpha / --tau).")
     Path teacher;
 
-    @Option(names = "--split", paramLabel = "KIND", defaultValue = "intra", description = "For --windows: intra or inter (default: ${DEFAULT-VALUE}).")
-    String split;
-
     @Option(names = "--fixed-alpha", paramLabel = "A", defaultValue = "0.5", description = "alpha while tau or windows vary (default: ${DEFAULT-VALUE}).")
     double fixedAlpha;
 
@@ -49,11 +46,13 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "NAME", description = "Sweep directory under --runs (default: sweep-alpha, sweep-tau, sweep-windows-SPLIT).")
     String name;
 
+    @Mixin SplitOption splitOption; // for --windows; alpha and tau sweeps use the teacher's split
     @Mixin TrainingOptions opts;
 
     @Override
     public Integer call() throws Exception {
         List<RunResult> runs = new ArrayList<>();
+        String split = splitOption.split;
         String kind = what.alpha != null ? "alpha" : what.tau != null ? "tau" : "windows";
         Path root = opts.runs.resolve(name != null ? name : "sweep-" + kind + (kind.equals("windows") ? "-" + split : ""));
         if (kind.equals("windows")) {

@@ -21,20 +21,17 @@ final class TrainCommand implements Callable<Integer> {
                     + "T_asym_360 (default: student for a student, T_asym_360 for a teacher).")
     String window;
 
-    @Option(names = "--split", paramLabel = "KIND", defaultValue = "intra",
-            description = "intra (stratified 80/10/10 of all beats) or inter (DS1/DS2) (default: ${DEFAULT-VALUE}).")
-    String split;
-
     @Option(names = "--name", paramLabel = "NAME", description = "Run name (default: ROLE-WINDOW-SPLIT).")
     String name;
 
+    @Mixin SplitOption split;
     @Mixin TrainingOptions opts;
 
     @Override
     public Integer call() throws Exception {
         String w = window != null ? window : role.equals("teacher") ? "T_asym_360" : "student";
-        TrainConfig cfg = opts.config(role, w, split);
-        String n = name != null ? name : role + "-" + w + "-" + split;
+        TrainConfig cfg = opts.config(role, w, split.split);
+        String n = name != null ? name : role + "-" + w + "-" + split.split;
         Trainer.train(cfg, opts.data, opts.runs.resolve(n), opts.resume, System.out, Progress.stdoutIsTerminal());
         return 0;
     }

@@ -1,0 +1,11 @@
+package org.fglecg.cli;
+
+import picocli.CommandLine.Option;
+
+/** {@code --split} (picocli mixin) for the commands that train from scratch: train, paper, sweep. */
+final class SplitOption {
+    @Option(names = "--split", paramLabel = "KIND", defaultValue = "intra",
+            description = "intra (the paper's stratified 80/10/10 of all beats) or inter (DS1 minus 124, 201, 223 / "
+                    + "those three / DS2) (default: ${DEFAULT-VALUE}).")
+    String split;
+}
