@@ -18,10 +18,34 @@ public interface GemmMicroKernel {
     int nr();
 
     /**
-     * C[r][s] = alpha * acc[r][s] + beta * C[r][s] for the full tile, where acc is the kc-long
-     * dot product of A panel row r and B panel column s. When beta is 0 C is not read; the
-     * update is computed as {@code fma(acc, alpha, beta * C)}, or {@code acc * alpha}.
+     * C[r][s] = acc[r][s] for the full tile, where acc is the kc-long dot product of A panel
+     * row r and B panel column s. C is only written.
+     *
+     * <p>Why alpha and beta are not applied here: with a second, branchy epilogue in the same
+     * method (read C, scale, fma, store), C2 on JDK 17 compiled some of its vector stores as
+     * calls to the Java fallback once the method was recompiled after a deoptimisation; in
+     * teacher training 18 % of the time went to {@code FloatVector.stOp}. A tile with one
+     * straight run of stores does not hit that, and {@link #update} does the rest.
      */
-    void tile(int kc, float[] a, int aOff, float[] b, int bOff, int ldb,
-              float alpha, float beta, float[] c, int cOff, int ldc);
+    void tile(int kc, float[] a, int aOff, float[] b, int bOff, int ldb, float[] c, int cOff, int ldc);
+
+    /**
+     * C[r][s] = {@link #update(float, float, float, float) update}(tile[r * nr() + s], alpha,
+     * beta, C[r][s]) for a full tile held row-major in {@code tile}.
+     */
+    default void update(float[] tile, float alpha, float beta, float[] c, int cOff, int ldc) {
+        int mr = mr(), nr = nr();
+        for (int r = 0; r < mr; r++)
+            for (int q = 0; q < nr; q++)
+                c[cOff + r * ldc + q] = update(tile[r * nr + q], alpha, beta, c[cOff + r * ldc + q]);
+    }
+
+    /**
+     * The one rounding rule for writing a product into C (the vector update matches it): when
+     * beta is 0 C is not read and the result is {@code acc * alpha}; otherwise
+     * {@code fma(acc, alpha, beta * C)}.
+     */
+    static float update(float acc, float alpha, float beta, float old) {
+        return beta == 0f ? acc * alpha : Math.fma(acc, alpha, beta * old);
+    }
 }

@@ -19,8 +19,7 @@ final class ScalarGemmMicroKernel implements GemmMicroKernel {
     }
 
     @Override
-    public void tile(int kc, float[] a, int aOff, float[] b, int bOff, int ldb,
-                     float alpha, float beta, float[] c, int cOff, int ldc) {
+    public void tile(int kc, float[] a, int aOff, float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
         float c00 = 0, c01 = 0, c02 = 0, c03 = 0;
         float c10 = 0, c11 = 0, c12 = 0, c13 = 0;
         float c20 = 0, c21 = 0, c22 = 0, c23 = 0;
@@ -42,22 +41,16 @@ final class ScalarGemmMicroKernel implements GemmMicroKernel {
             c30 = Math.fma(a3, b0, c30); c31 = Math.fma(a3, b1, c31);
             c32 = Math.fma(a3, b2, c32); c33 = Math.fma(a3, b3, c33);
         }
-        store(c00, c01, c02, c03, alpha, beta, c, cOff);
-        store(c10, c11, c12, c13, alpha, beta, c, cOff + ldc);
-        store(c20, c21, c22, c23, alpha, beta, c, cOff + 2 * ldc);
-        store(c30, c31, c32, c33, alpha, beta, c, cOff + 3 * ldc);
+        store(c00, c01, c02, c03, c, cOff);
+        store(c10, c11, c12, c13, c, cOff + ldc);
+        store(c20, c21, c22, c23, c, cOff + 2 * ldc);
+        store(c30, c31, c32, c33, c, cOff + 3 * ldc);
     }
 
-    private static void store(float v0, float v1, float v2, float v3,
-                              float alpha, float beta, float[] c, int i) {
-        c[i] = update(v0, alpha, beta, c[i]);
-        c[i + 1] = update(v1, alpha, beta, c[i + 1]);
-        c[i + 2] = update(v2, alpha, beta, c[i + 2]);
-        c[i + 3] = update(v3, alpha, beta, c[i + 3]);
-    }
-
-    /** The one rounding rule for writing a tile element (the vector kernel matches it). */
-    static float update(float acc, float alpha, float beta, float old) {
-        return beta == 0f ? acc * alpha : Math.fma(acc, alpha, beta * old);
+    private static void store(float v0, float v1, float v2, float v3, float[] c, int i) {
+        c[i] = v0;
+        c[i + 1] = v1;
+        c[i + 2] = v2;
+        c[i + 3] = v3;
     }
 }

@@ -273,15 +273,20 @@ public final class Sgemm {
             int rows = Math.min(mr, m - i0), cols = Math.min(nr, n - j0);
             int aPanel = ps * mPad + panel * mr * kcb;
             int cTile = cOff + i0 * ldc + j0;
-            if (rows == mr && cols == nr) {
-                micro.tile(kcb, packedA, aPanel, pb, bPanel, ldp, alpha, blockBeta, c, cTile, ldc);
+            boolean full = rows == mr && cols == nr;
+            if (full && alpha == 1f && blockBeta == 0f) { // the common case: the product is the result
+                micro.tile(kcb, packedA, aPanel, pb, bPanel, ldp, c, cTile, ldc);
                 return;
             }
-            micro.tile(kcb, packedA, aPanel, pb, bPanel, ldp, 1f, 0f, scratchTile, 0, nr);
+            micro.tile(kcb, packedA, aPanel, pb, bPanel, ldp, scratchTile, 0, nr);
+            if (full) {
+                micro.update(scratchTile, alpha, blockBeta, c, cTile, ldc);
+                return;
+            }
             for (int r = 0; r < rows; r++) {
                 int ci = cTile + r * ldc;
                 for (int q = 0; q < cols; q++) {
-                    c[ci + q] = ScalarGemmMicroKernel.update(scratchTile[r * nr + q], alpha, blockBeta, c[ci + q]);
+                    c[ci + q] = GemmMicroKernel.update(scratchTile[r * nr + q], alpha, blockBeta, c[ci + q]);
                 }
             }
         }

@@ -29,8 +29,7 @@ final class VectorGemm8x2 implements GemmMicroKernel {
     }
 
     @Override
-    public void tile(int kc, float[] a, int aOff, float[] b, int bOff, int ldb,
-                     float alpha, float beta, float[] c, int cOff, int ldc) {
+    public void tile(int kc, float[] a, int aOff, float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
         FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
@@ -61,50 +60,26 @@ final class VectorGemm8x2 implements GemmMicroKernel {
             av = FloatVector.broadcast(S, a[ai + 7]);
             c70 = av.fma(b0, c70); c71 = av.fma(b1, c71);
         }
-        FloatVector av = FloatVector.broadcast(S, alpha);
-        if (beta == 0f) {
-            int r = cOff;
-            c00.mul(av).intoArray(c, r); c01.mul(av).intoArray(c, r + 1 * L);
-            r += ldc;
-            c10.mul(av).intoArray(c, r); c11.mul(av).intoArray(c, r + 1 * L);
-            r += ldc;
-            c20.mul(av).intoArray(c, r); c21.mul(av).intoArray(c, r + 1 * L);
-            r += ldc;
-            c30.mul(av).intoArray(c, r); c31.mul(av).intoArray(c, r + 1 * L);
-            r += ldc;
-            c40.mul(av).intoArray(c, r); c41.mul(av).intoArray(c, r + 1 * L);
-            r += ldc;
-            c50.mul(av).intoArray(c, r); c51.mul(av).intoArray(c, r + 1 * L);
-            r += ldc;
-            c60.mul(av).intoArray(c, r); c61.mul(av).intoArray(c, r + 1 * L);
-            r += ldc;
-            c70.mul(av).intoArray(c, r); c71.mul(av).intoArray(c, r + 1 * L);
-        } else {
-            FloatVector bv = FloatVector.broadcast(S, beta);
-            int r = cOff;
-            c00.fma(av, FloatVector.fromArray(S, c, r).mul(bv)).intoArray(c, r);
-            c01.fma(av, FloatVector.fromArray(S, c, r + 1 * L).mul(bv)).intoArray(c, r + 1 * L);
-            r += ldc;
-            c10.fma(av, FloatVector.fromArray(S, c, r).mul(bv)).intoArray(c, r);
-            c11.fma(av, FloatVector.fromArray(S, c, r + 1 * L).mul(bv)).intoArray(c, r + 1 * L);
-            r += ldc;
-            c20.fma(av, FloatVector.fromArray(S, c, r).mul(bv)).intoArray(c, r);
-            c21.fma(av, FloatVector.fromArray(S, c, r + 1 * L).mul(bv)).intoArray(c, r + 1 * L);
-            r += ldc;
-            c30.fma(av, FloatVector.fromArray(S, c, r).mul(bv)).intoArray(c, r);
-            c31.fma(av, FloatVector.fromArray(S, c, r + 1 * L).mul(bv)).intoArray(c, r + 1 * L);
-            r += ldc;
-            c40.fma(av, FloatVector.fromArray(S, c, r).mul(bv)).intoArray(c, r);
-            c41.fma(av, FloatVector.fromArray(S, c, r + 1 * L).mul(bv)).intoArray(c, r + 1 * L);
-            r += ldc;
-            c50.fma(av, FloatVector.fromArray(S, c, r).mul(bv)).intoArray(c, r);
-            c51.fma(av, FloatVector.fromArray(S, c, r + 1 * L).mul(bv)).intoArray(c, r + 1 * L);
-            r += ldc;
-            c60.fma(av, FloatVector.fromArray(S, c, r).mul(bv)).intoArray(c, r);
-            c61.fma(av, FloatVector.fromArray(S, c, r + 1 * L).mul(bv)).intoArray(c, r + 1 * L);
-            r += ldc;
-            c70.fma(av, FloatVector.fromArray(S, c, r).mul(bv)).intoArray(c, r);
-            c71.fma(av, FloatVector.fromArray(S, c, r + 1 * L).mul(bv)).intoArray(c, r + 1 * L);
-        }
+        int r = cOff;
+        c00.intoArray(c, r); c01.intoArray(c, r + L);
+        r += ldc;
+        c10.intoArray(c, r); c11.intoArray(c, r + L);
+        r += ldc;
+        c20.intoArray(c, r); c21.intoArray(c, r + L);
+        r += ldc;
+        c30.intoArray(c, r); c31.intoArray(c, r + L);
+        r += ldc;
+        c40.intoArray(c, r); c41.intoArray(c, r + L);
+        r += ldc;
+        c50.intoArray(c, r); c51.intoArray(c, r + L);
+        r += ldc;
+        c60.intoArray(c, r); c61.intoArray(c, r + L);
+        r += ldc;
+        c70.intoArray(c, r); c71.intoArray(c, r + L);
+    }
+
+    @Override
+    public void update(float[] tile, float alpha, float beta, float[] c, int cOff, int ldc) {
+        VectorTileUpdate.update(MR, NR, tile, alpha, beta, c, cOff, ldc);
     }
 }
