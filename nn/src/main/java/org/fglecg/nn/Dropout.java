@@ -23,17 +23,32 @@ public final class Dropout extends Module {
 
     /**
      * dst[dOff + i] = src[so + i] / (1 - p), or 0 with probability p, for i in [0, n): the one mask
-     * rule of this library (also used by attention), four 16-bit draws per random word.
+     * rule of this library (also used by attention), four 16-bit draws per random word, element
+     * i taking bits 16 (i mod 4) and up of the (i / 4)-th word. Branch-free: a dropped element
+     * is cleared with a bit mask, since attention draws one mask bit per weight and an
+     * unpredictable branch per element cost more than the drawing.
      */
     static void apply(Rng rng, float p, float[] src, int so, float[] dst, int dOff, int n) {
         int threshold = Math.round(p * 65536f);
         float keep = 1f / (1f - p);
-        for (int i = 0; i < n; i += 4) {
+        int i = 0;
+        for (; i + 4 <= n; i += 4) {
             long bits = rng.nextLong();
-            for (int k = 0; k < 4 && i + k < n; k++, bits >>>= 16) {
-                dst[dOff + i + k] = (int) (bits & 0xFFFF) < threshold ? 0f : src[so + i + k] * keep;
-            }
+            dst[dOff + i] = keepOrDrop(src[so + i], keep, bits, threshold);
+            dst[dOff + i + 1] = keepOrDrop(src[so + i + 1], keep, bits >>> 16, threshold);
+            dst[dOff + i + 2] = keepOrDrop(src[so + i + 2], keep, bits >>> 32, threshold);
+            dst[dOff + i + 3] = keepOrDrop(src[so + i + 3], keep, bits >>> 48, threshold);
         }
+        if (i < n) {
+            long bits = rng.nextLong();
+            for (; i < n; i++, bits >>>= 16) dst[dOff + i] = keepOrDrop(src[so + i], keep, bits, threshold);
+        }
+    }
+
+    /** x * keep when the low 16 bits of {@code bits} are >= threshold, else +0 (exactly). */
+    private static float keepOrDrop(float x, float keep, long bits, int threshold) {
+        int all = (threshold - 1 - (int) (bits & 0xFFFF)) >> 31; // -1 (keep) or 0 (drop)
+        return Float.intBitsToFloat(Float.floatToRawIntBits(x * keep) & all);
     }
 
     @Override

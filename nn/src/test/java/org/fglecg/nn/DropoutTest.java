@@ -34,4 +34,39 @@ class DropoutTest {
         Dropout a = new Dropout(0.5f, new Rng(9)), b = new Dropout(0.5f, new Rng(9));
         assertArrayEquals(a.forward(Tensor.ones(64)).toArray(), b.forward(Tensor.ones(64)).toArray(), 0f);
     }
+
+    /** The mask rule written plainly: element i uses the 16 bits at 16 (i mod 4) of word i / 4. */
+    static float[] reference(long seed, float p, float[] src, int n) {
+        Rng rng = new Rng(seed);
+        int threshold = Math.round(p * 65536f);
+        float[] out = new float[n];
+        long bits = 0;
+        for (int i = 0; i < n; i++) {
+            if (i % 4 == 0) bits = rng.nextLong();
+            int draw = (int) ((bits >>> (16 * (i % 4))) & 0xFFFF);
+            out[i] = draw < threshold ? 0f : src[i] * (1f / (1f - p));
+        }
+        return out;
+    }
+
+    @Test
+    void branchFreeMaskGivesTheRuleBitForBit() {
+        java.util.Random r = new java.util.Random(3);
+        for (int n : new int[] {0, 1, 3, 4, 5, 7, 64, 1001}) {
+            for (float p : new float[] {0f, 0.1f, 0.5f, 0.9f}) {
+                float[] src = new float[n];
+                for (int i = 0; i < n; i++) src[i] = (float) r.nextGaussian();
+                if (n > 2) {
+                    src[1] = Float.NaN;
+                    src[2] = -0f;
+                }
+                float[] dst = new float[n + 2];
+                Dropout.apply(new Rng(11), p, src, 0, dst, 2, n);
+                float[] want = reference(11, p, src, n);
+                for (int i = 0; i < n; i++)
+                    assertEquals(Float.floatToRawIntBits(want[i]), Float.floatToRawIntBits(dst[2 + i]),
+                            "n " + n + " p " + p + " element " + i);
+            }
+        }
+    }
 }
