@@ -23,7 +23,7 @@ class SgemmAllocationTest {
             for (int threads : new int[] {1, 2}) {
                 Parallel.setThreads(threads);
                 for (Sgemm impl : new Sgemm[] {new Sgemm(Kernels.vector()), new Sgemm(Kernels.scalar())}) {
-                    for (int[] s : new int[][] {{128, 200, 256}, {25, 25, 91}}) {
+                    for (int[] s : new int[][] {{128, 200, 256}, {128, 896, 224}, {25, 25, 91}}) { // 896: two k blocks
                         long least = leastRoundAllocation(mx, impl, s[0], s[1], s[2]);
                         assertEquals(0, least, impl.kernels().name() + " sgemm " + s[0] + "x" + s[1] + "x" + s[2]
                                 + " threads " + threads + ": bytes allocated in the best round");
