@@ -180,7 +180,7 @@ public final class RunDirectory {
             if (!was.equals(logitsKey))
                 throw new IOException("run directory " + dir + " was distilled from another teacher model (" + f
                         + " holds " + was.substring(0, 16) + "..., the teacher now gives " + logitsKey.substring(0, 16)
-                        + "...): the teacher run changed since; start this student again under another --name");
+                        + "...): the teacher run changed since; delete " + dir + " or choose another --name to distil again");
             return;
         }
         AtomicFiles.writeString(f, logitsKey + "\n");
