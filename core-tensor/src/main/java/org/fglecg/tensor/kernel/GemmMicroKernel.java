@@ -34,9 +34,18 @@ public interface GemmMicroKernel {
      * beta, C[r][s]) for a full tile held row-major in {@code tile}.
      */
     default void update(float[] tile, float alpha, float beta, float[] c, int cOff, int ldc) {
-        int mr = mr(), nr = nr();
-        for (int r = 0; r < mr; r++)
-            for (int q = 0; q < nr; q++)
+        updatePart(tile, nr(), mr(), nr(), alpha, beta, c, cOff, ldc);
+    }
+
+    /**
+     * {@link #update(float, float, float, float) update} element by element for the top-left
+     * {@code rows x cols} of a row-major tile whose rows are {@code nr} long: a whole tile, or
+     * the part of an edge tile that lies inside C.
+     */
+    static void updatePart(float[] tile, int nr, int rows, int cols, float alpha, float beta,
+                           float[] c, int cOff, int ldc) {
+        for (int r = 0; r < rows; r++)
+            for (int q = 0; q < cols; q++)
                 c[cOff + r * ldc + q] = update(tile[r * nr + q], alpha, beta, c[cOff + r * ldc + q]);
     }
 

@@ -279,16 +279,8 @@ public final class Sgemm {
                 return;
             }
             micro.tile(kcb, packedA, aPanel, pb, bPanel, ldp, scratchTile, 0, nr);
-            if (full) {
-                micro.update(scratchTile, alpha, blockBeta, c, cTile, ldc);
-                return;
-            }
-            for (int r = 0; r < rows; r++) {
-                int ci = cTile + r * ldc;
-                for (int q = 0; q < cols; q++) {
-                    c[ci + q] = GemmMicroKernel.update(scratchTile[r * nr + q], alpha, blockBeta, c[ci + q]);
-                }
-            }
+            if (full) micro.update(scratchTile, alpha, blockBeta, c, cTile, ldc);
+            else GemmMicroKernel.updatePart(scratchTile, nr, rows, cols, alpha, blockBeta, c, cTile, ldc);
         }
 
         /**

@@ -2,14 +2,13 @@ package org.fglecg.tensor.simd;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
-import org.fglecg.tensor.kernel.GemmMicroKernel;
 
 /**
  * The AVX2 register tile: 6 rows x 2 vectors (6 x 16 floats). Twelve accumulators, two B
  * vectors and a broadcast A value fit the 16 vector registers without spills. Same loop as
  * {@link VectorGemm8x2}, which explains why the two are written out.
  */
-final class VectorGemm6x2 implements GemmMicroKernel {
+final class VectorGemm6x2 extends VectorGemmTile {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     private static final int MR = 6;
@@ -63,10 +62,5 @@ final class VectorGemm6x2 implements GemmMicroKernel {
         c40.intoArray(c, r); c41.intoArray(c, r + L);
         r += ldc;
         c50.intoArray(c, r); c51.intoArray(c, r + L);
-    }
-
-    @Override
-    public void update(float[] tile, float alpha, float beta, float[] c, int cOff, int ldc) {
-        VectorTileUpdate.update(MR, NR, tile, alpha, beta, c, cOff, ldc);
     }
 }

@@ -2,7 +2,6 @@ package org.fglecg.tensor.simd;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
-import org.fglecg.tensor.kernel.GemmMicroKernel;
 
 /**
  * The AVX-512 register tile: 8 rows x 2 vectors (8 x 32 floats). Sixteen accumulators, two B
@@ -12,7 +11,7 @@ import org.fglecg.tensor.kernel.GemmMicroKernel;
  * variable per accumulator: an array of accumulators would hold {@code FloatVector} objects on
  * the heap instead of registers.
  */
-final class VectorGemm8x2 implements GemmMicroKernel {
+final class VectorGemm8x2 extends VectorGemmTile {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     private static final int MR = 8;
@@ -76,10 +75,5 @@ final class VectorGemm8x2 implements GemmMicroKernel {
         c60.intoArray(c, r); c61.intoArray(c, r + L);
         r += ldc;
         c70.intoArray(c, r); c71.intoArray(c, r + L);
-    }
-
-    @Override
-    public void update(float[] tile, float alpha, float beta, float[] c, int cOff, int ldc) {
-        VectorTileUpdate.update(MR, NR, tile, alpha, beta, c, cOff, ldc);
     }
 }

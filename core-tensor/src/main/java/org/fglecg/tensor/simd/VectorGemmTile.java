@@ -5,19 +5,19 @@ import jdk.incubator.vector.VectorSpecies;
 import org.fglecg.tensor.kernel.GemmMicroKernel;
 
 /**
- * C = alpha * tile + beta * C for a full register tile, with the rounding of
- * {@link GemmMicroKernel#update(float, float, float, float)}: {@code tile * alpha} when beta is 0
- * (C not read), else {@code fma(tile, alpha, C * beta)}. Kept out of the tile methods so their
- * epilogue stays one straight run of stores (see {@link GemmMicroKernel#tile}).
+ * What the vector register tiles share: C = alpha * tile + beta * C for a full tile, with the
+ * rounding of {@link GemmMicroKernel#update(float, float, float, float)}: {@code tile * alpha}
+ * when beta is 0 (C not read), else {@code fma(tile, alpha, C * beta)}. It lives outside the
+ * subclasses' {@code tile} methods so their epilogue stays one straight run of stores (see
+ * {@link GemmMicroKernel#tile}); {@code nr()} is a multiple of the vector length.
  */
-final class VectorTileUpdate {
+abstract class VectorGemmTile implements GemmMicroKernel {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
 
-    private VectorTileUpdate() {}
-
-    /** {@code nr} is a multiple of the vector length. */
-    static void update(int mr, int nr, float[] tile, float alpha, float beta, float[] c, int cOff, int ldc) {
+    @Override
+    public final void update(float[] tile, float alpha, float beta, float[] c, int cOff, int ldc) {
+        int mr = mr(), nr = nr();
         FloatVector av = FloatVector.broadcast(S, alpha);
         if (beta == 0f) {
             for (int r = 0; r < mr; r++)
