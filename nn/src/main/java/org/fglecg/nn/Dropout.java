@@ -45,6 +45,15 @@ public final class Dropout extends Module {
         }
     }
 
+    /**
+     * The generator for piece {@code index} (a chunk of a tensor, an attention head of one
+     * sample) of the mask drawn with {@code seed}: each piece has its own stream, so the mask
+     * does not depend on which thread draws which piece, and backward can draw it again.
+     */
+    static Rng stream(long seed, int index) {
+        return new Rng(seed + 0x9E3779B97F4A7C15L * (index + 1));
+    }
+
     /** x * keep when the low 16 bits of {@code bits} are >= threshold, else +0 (exactly). */
     private static float keepOrDrop(float x, float keep, long bits, int threshold) {
         int all = (threshold - 1 - (int) (bits & 0xFFFF)) >> 31; // -1 (keep) or 0 (drop)
@@ -65,7 +74,7 @@ public final class Dropout extends Module {
         Parallel.forEach((n + CHUNK - 1) / CHUNK, t -> {
             int s = t * CHUNK, len = Math.min(n, s + CHUNK) - s;
             java.util.Arrays.fill(mask, s, s + len, 1f);
-            apply(new Rng(seed + 0x9E3779B97F4A7C15L * (t + 1)), p, mask, s, mask, s, len);
+            apply(stream(seed, t), p, mask, s, mask, s, len);
             for (int i = s; i < s + len; i++) o[i] = xd[xo + i] * mask[i];
         });
         return Tensor.fromFunction("dropout", out, g -> {

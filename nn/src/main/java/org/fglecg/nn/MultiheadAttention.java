@@ -157,7 +157,7 @@ public final class MultiheadAttention extends Module {
          * does not depend on which thread runs the task.
          */
         void dropped(float[] probs, int po, float p, long seed, int task) {
-            Dropout.apply(new Rng(seed + 0x9E3779B97F4A7C15L * (task + 1)), p, probs, po, pm, 0, time * time);
+            Dropout.apply(Dropout.stream(seed, task), p, probs, po, pm, 0, time * time);
         }
 
         static HeadScratch get(int hd, int time) {
