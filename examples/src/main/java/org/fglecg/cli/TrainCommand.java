@@ -24,14 +24,15 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "NAME", description = "Run name (default: ROLE-WINDOW-SPLIT).")
     String name;
 
-    @Mixin SplitOption split;
+    @Mixin SplitOption splitOption;
     @Mixin TrainingOptions opts;
 
     @Override
     public Integer call() throws Exception {
         String w = window != null ? window : role.equals("teacher") ? "T_asym_360" : "student";
-        TrainConfig cfg = opts.config(role, w, split.split);
-        String n = name != null ? name : role + "-" + w + "-" + split.split;
+        String split = splitOption.split;
+        TrainConfig cfg = opts.config(role, w, split);
+        String n = name != null ? name : role + "-" + w + "-" + split;
         Trainer.train(cfg, opts.data, opts.runs.resolve(n), opts.resume, System.out, Progress.stdoutIsTerminal());
         return 0;
     }
