@@ -33,9 +33,12 @@ final class DistillCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** A student config from the options, on the teacher's split, seed and records. */
+    /**
+     * A student config from the options (its own training seed) on the teacher's split, split
+     * seed and records, so that it never trains on the teacher's test beats.
+     */
     static TrainConfig distilled(TrainingOptions opts, TrainConfig teacherCfg, Path teacherRun, double alpha, double tau) {
-        return opts.config("student", "student", teacherCfg.split()).withSeed(teacherCfg.seed())
+        return opts.config("student", "student", teacherCfg.split()).withSplitSeed(teacherCfg.splitSeed())
                 .withSubset(opts.maxTrainBeats, opts.maxEvalBeats, teacherCfg.records())
                 .distilledFrom(teacherRun.toString(), alpha, tau);
     }

@@ -24,9 +24,18 @@ final class TrainingOptions {
     @Option(names = "--lr", paramLabel = "LR", defaultValue = "1e-3", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
     double lr;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
-            description = "Seed of the split, initialisation, shuffling and dropout (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "" + TrainConfig.DEFAULT_SEED,
+            description = "Training seed: initialisation, shuffling and dropout (default: ${DEFAULT-VALUE}).")
     long seed;
+
+    @Option(names = "--split-seed", paramLabel = "N", defaultValue = "" + TrainConfig.DEFAULT_SEED,
+            description = "Data seed: the intra-patient split and beat subsets, fixed across training seeds "
+                    + "(default: ${DEFAULT-VALUE}).")
+    long splitSeed;
+
+    @Option(names = "--patience", paramLabel = "N", defaultValue = "0",
+            description = "Stop early after N epochs without a better validation macro-F1 (default: 0, never).")
+    int patience;
 
     @Option(names = "--threads", paramLabel = "N",
             description = "Compute threads (default: available processors). Same seed and threads = same numbers.")
@@ -55,7 +64,7 @@ final class TrainingOptions {
     /** Applies these options to a role/window/split's paper defaults. */
     TrainConfig config(String role, String window, String split) {
         TrainConfig base = TrainConfig.defaults(role, window, split);
-        return base.withEpochs(epochs).withSeed(seed)
+        return base.withEpochs(epochs).withSeed(seed).withSplitSeed(splitSeed).withPatience(patience)
                 .withTraining(batch, lr, threads == null ? base.threads() : threads)
                 .withSubset(maxTrainBeats, maxEvalBeats, recordList());
     }

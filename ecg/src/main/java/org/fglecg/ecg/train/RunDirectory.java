@@ -48,11 +48,13 @@ public final class RunDirectory {
      * Opens a run for training. A new directory gets {@code config}; an existing one must have
      * been made with the same config and is continued only when {@code resume} is set.
      *
-     * <p>The one change a resume accepts is more epochs: a finished (or stopped) run is extended
-     * to the new total, its config rewritten and its stale test scores dropped. This gives the
-     * same bits as a run asked for that many epochs from the start, because the learning rate is
-     * constant and every epoch's randomness is derived from (seed, epoch) alone; a schedule that
-     * depended on the total would break this and would have to refuse here.
+     * <p>A resume accepts changes to {@link #RESUMABLE} only. More epochs or another patience
+     * extend a finished (or stopped) run: its config is rewritten and its stale test scores
+     * dropped. This gives the same bits as a run asked for that many epochs from the start,
+     * because the learning rate is constant and every epoch's randomness is derived from (seed,
+     * epoch) alone; a schedule that depended on the total would break this and would have to
+     * refuse here. Another thread count is accepted too (a run may move to another machine); the
+     * caller warns that bit-identity with the earlier epochs is then no longer promised.
      */
     public static RunDirectory create(Path dir, Map<String, Object> config, boolean resume) throws IOException {
         RunDirectory run = new RunDirectory(dir);
@@ -63,7 +65,7 @@ public final class RunDirectory {
                         + "or choose another --name");
             Map<String, Object> old = run.config(), asked = Json.parseObject(Json.write(config));
             if (!old.equals(asked)) {
-                if (!sameExceptEpochs(old, asked))
+                if (!sameExceptResumable(old, asked))
                     throw new IOException("run directory " + dir + " was made with another configuration ("
                             + cfg + "): " + Json.write(old) + "; asked now: " + Json.write(config));
                 run.extend(((Number) asked.get(EPOCHS)).intValue(), config);
@@ -76,12 +78,14 @@ public final class RunDirectory {
     }
 
     private static final String EPOCHS = "epochs";
+    /** Config keys a resume may change: they decide when a run stops, or how fast, not its path. */
+    public static final java.util.Set<String> RESUMABLE = java.util.Set.of(EPOCHS, "patience", "threads");
 
-    private static boolean sameExceptEpochs(Map<String, Object> a, Map<String, Object> b) {
+    private static boolean sameExceptResumable(Map<String, Object> a, Map<String, Object> b) {
         if (!(a.get(EPOCHS) instanceof Number) || !(b.get(EPOCHS) instanceof Number)) return false;
         Map<String, Object> x = new java.util.HashMap<>(a), y = new java.util.HashMap<>(b);
-        x.remove(EPOCHS);
-        y.remove(EPOCHS);
+        x.keySet().removeAll(RESUMABLE);
+        y.keySet().removeAll(RESUMABLE);
         return x.equals(y);
     }
 
@@ -94,6 +98,12 @@ public final class RunDirectory {
                     + epochs + " cannot shorten it (its best model may come from a later epoch): choose another --name");
         Files.deleteIfExists(dir.resolve(TEST));
         AtomicFiles.writeString(dir.resolve(CONFIG), Json.pretty(config));
+    }
+
+    /** The thread count an existing run's config records, or null when there is no such run. */
+    public static Integer threadsOf(Path dir) throws IOException {
+        if (!Files.isRegularFile(dir.resolve(CONFIG))) return null;
+        return readJson(dir.resolve(CONFIG)).get("threads") instanceof Number n ? n.intValue() : null;
     }
 
     /** Opens an existing run for reading. */

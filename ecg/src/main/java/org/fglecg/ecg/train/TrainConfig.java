@@ -12,6 +12,11 @@ import java.util.Map;
  * @param role         "teacher" or "student"
  * @param window       the input window name of FGL-SPEC section 3 ("student", "T_asym_360", ...)
  * @param split        "intra" (stratified 80/10/10 of all beats) or "inter" (DS1 / DS2)
+ * @param seed         the training seed: initialisation, shuffling and dropout
+ * @param splitSeed    the data seed: the intra-patient split and the beat subsets; fixed while the
+ *                     training seed varies, so that seeds measure training noise only
+ * @param patience     stop early after this many epochs without a better validation macro-F1
+ *                     (0 = train all epochs)
  * @param teacherRun   for a distilled student: the teacher's run directory; null otherwise
  * @param alpha        weight of CB-CE in the FGL loss (1 = baseline student, no distillation)
  * @param tau          distillation temperature
@@ -21,7 +26,7 @@ import java.util.Map;
  * @param maxEvalBeats likewise for the validation split (the test split is always complete)
  * @param records      restrict the data to these records (empty = all 44): for tests and demos
  */
-public record TrainConfig(String role, String window, String split, long seed, int epochs, int batchSize,
+public record TrainConfig(String role, String window, String split, long seed, long splitSeed, int epochs, int patience, int batchSize,
                           double lr, double beta, String teacherRun, double alpha, double tau, int threads,
                           int maxTrainBeats, int maxEvalBeats, List<String> records) {
 
@@ -31,6 +36,7 @@ public record TrainConfig(String role, String window, String split, long seed, i
         if (!split.equals("intra") && !split.equals("inter"))
             throw new IllegalArgumentException("split must be intra or inter, got '" + split + "'");
         if (epochs < 1) throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
+        if (patience < 0) throw new IllegalArgumentException("patience must be >= 0, got " + patience);
         if (batchSize < 1) throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
         if (!(alpha >= 0 && alpha <= 1)) throw new IllegalArgumentException("alpha must be in [0, 1], got " + alpha);
         if (!(tau > 0)) throw new IllegalArgumentException("tau must be > 0, got " + tau);
@@ -41,9 +47,15 @@ public record TrainConfig(String role, String window, String split, long seed, i
         records = List.copyOf(records);
     }
 
-    /** Paper defaults for a role: Adam lr 1e-3, batch 128, 60 epochs, beta 0.9999, no distillation. */
+    /** The default training seed and split seed. */
+    public static final long DEFAULT_SEED = 42;
+
+    /**
+     * Paper defaults for a role: Adam lr 1e-3, batch 128, 60 epochs without early stopping,
+     * beta 0.9999, no distillation.
+     */
     public static TrainConfig defaults(String role, String window, String split) {
-        return new TrainConfig(role, window, split, 42, 60, 128, 1e-3, 0.9999, null, 1.0, 4.0,
+        return new TrainConfig(role, window, split, DEFAULT_SEED, DEFAULT_SEED, 60, 0, 128, 1e-3, 0.9999, null, 1.0, 4.0,
                 org.fglecg.tensor.kernel.Parallel.threads(), 0, 0, List.of());
     }
 
@@ -52,28 +64,49 @@ public record TrainConfig(String role, String window, String split, long seed, i
     }
 
     public TrainConfig withEpochs(int e) {
-        return new TrainConfig(role, window, split, seed, e, batchSize, lr, beta, teacherRun, alpha, tau, threads,
+        return new TrainConfig(role, window, split, seed, splitSeed, e, patience, batchSize, lr, beta, teacherRun, alpha, tau, threads,
                 maxTrainBeats, maxEvalBeats, records);
     }
 
     public TrainConfig withSeed(long s) {
-        return new TrainConfig(role, window, split, s, epochs, batchSize, lr, beta, teacherRun, alpha, tau, threads,
+        return new TrainConfig(role, window, split, s, splitSeed, epochs, patience, batchSize, lr, beta, teacherRun, alpha, tau, threads,
                 maxTrainBeats, maxEvalBeats, records);
+    }
+
+    public TrainConfig withSplitSeed(long s) {
+        return new TrainConfig(role, window, split, seed, s, epochs, patience, batchSize, lr, beta, teacherRun, alpha, tau,
+                threads, maxTrainBeats, maxEvalBeats, records);
+    }
+
+    public TrainConfig withPatience(int p) {
+        return new TrainConfig(role, window, split, seed, splitSeed, epochs, p, batchSize, lr, beta, teacherRun, alpha, tau,
+                threads, maxTrainBeats, maxEvalBeats, records);
+    }
+
+    /** True once a run with this config needs no more epochs after {@code state}. */
+    public boolean finished(TrainState state) {
+        if (state == null) return false;
+        return state.epochsDone() >= epochs || stopsEarly(state.epochsDone(), state.bestEpoch());
+    }
+
+    /** Early stopping: {@code patience} epochs have passed since the best one. */
+    public boolean stopsEarly(int epochsDone, int bestEpoch) {
+        return patience > 0 && epochsDone - bestEpoch >= patience;
     }
 
     /** A student distilled from {@code teacherRun} with loss weight alpha and temperature tau. */
     public TrainConfig distilledFrom(String teacher, double a, double t) {
-        return new TrainConfig("student", "student", split, seed, epochs, batchSize, lr, beta, teacher, a, t, threads,
+        return new TrainConfig("student", "student", split, seed, splitSeed, epochs, patience, batchSize, lr, beta, teacher, a, t, threads,
                 maxTrainBeats, maxEvalBeats, records);
     }
 
     public TrainConfig withSubset(int trainBeats, int evalBeats, List<String> recordList) {
-        return new TrainConfig(role, window, split, seed, epochs, batchSize, lr, beta, teacherRun, alpha, tau, threads,
+        return new TrainConfig(role, window, split, seed, splitSeed, epochs, patience, batchSize, lr, beta, teacherRun, alpha, tau, threads,
                 trainBeats, evalBeats, recordList);
     }
 
     public TrainConfig withTraining(int batch, double learningRate, int threadCount) {
-        return new TrainConfig(role, window, split, seed, epochs, batch, learningRate, beta, teacherRun, alpha, tau,
+        return new TrainConfig(role, window, split, seed, splitSeed, epochs, patience, batch, learningRate, beta, teacherRun, alpha, tau,
                 threadCount, maxTrainBeats, maxEvalBeats, records);
     }
 
@@ -83,7 +116,9 @@ public record TrainConfig(String role, String window, String split, long seed, i
         m.put("window", window);
         m.put("split", split);
         m.put("seed", seed);
+        m.put("split_seed", splitSeed);
         m.put("epochs", epochs);
+        m.put("patience", patience);
         m.put("batch_size", batchSize);
         m.put("lr", lr);
         m.put("beta", beta);
@@ -103,7 +138,9 @@ public record TrainConfig(String role, String window, String split, long seed, i
         Object r = m.get("records");
         if (r != null) for (Object o : (List<Object>) r) recs.add(String.valueOf(o));
         return new TrainConfig((String) m.get("role"), (String) m.get("window"), (String) m.get("split"),
-                num(m, "seed").longValue(), num(m, "epochs").intValue(), num(m, "batch_size").intValue(),
+                num(m, "seed").longValue(), m.containsKey("split_seed") ? num(m, "split_seed").longValue()
+                        : num(m, "seed").longValue(), num(m, "epochs").intValue(),
+                m.containsKey("patience") ? num(m, "patience").intValue() : 0, num(m, "batch_size").intValue(),
                 num(m, "lr").doubleValue(), num(m, "beta").doubleValue(), (String) m.get("teacher_run"),
                 num(m, "alpha").doubleValue(), num(m, "tau").doubleValue(), num(m, "threads").intValue(),
                 num(m, "max_train_beats").intValue(), num(m, "max_eval_beats").intValue(), recs);

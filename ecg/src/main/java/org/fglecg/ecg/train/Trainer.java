@@ -48,9 +48,14 @@ public final class Trainer {
     public static RunResult train(TrainConfig cfg, Path dataDir, Path runDir, boolean resume, PrintStream log,
                                   boolean live) throws IOException {
         TrainingData.requireDatabase(dataDir);
+        Integer earlierThreads = resume ? RunDirectory.threadsOf(runDir) : null;
         RunDirectory run = RunDirectory.create(runDir, cfg.toJson(), resume);
+        if (earlierThreads != null && earlierThreads != cfg.threads())
+            log.printf(Locale.ROOT, "%s: warning: resumed with %d threads, earlier epochs used %d: the run goes on, "
+                    + "but its numbers are no longer promised to be bit-identical to an uninterrupted run%n",
+                    run.name(), cfg.threads(), earlierThreads);
         TrainState state = run.state();
-        if (state != null && state.epochsDone() >= cfg.epochs() && java.nio.file.Files.exists(run.file(RunDirectory.TEST))) {
+        if (cfg.finished(state) && java.nio.file.Files.exists(run.file(RunDirectory.TEST))) {
             log.println(run.name() + ": already finished (" + state.epochsDone() + " epochs, tested), skipped");
             return RunResult.load(runDir);
         }
@@ -67,9 +72,9 @@ public final class Trainer {
         int k = TrainingData.CLASS_NAMES.size();
         int[] labels = data.labels();
         int[] train = Subsets.stratified(data.split().train(), labels, k, cfg.maxTrainBeats(),
-                Subsets.derive(cfg.seed(), Subsets.SUBSET, 0));
+                Subsets.derive(cfg.splitSeed(), Subsets.SUBSET, 0));
         int[] val = Subsets.stratified(data.split().val(), labels, k, cfg.maxEvalBeats(),
-                Subsets.derive(cfg.seed(), Subsets.SUBSET, 1));
+                Subsets.derive(cfg.splitSeed(), Subsets.SUBSET, 1));
         int[] trainY = Evaluator.labelsOf(data.dataset(), train), valY = Evaluator.labelsOf(data.dataset(), val);
         float[] weights = classWeights(counts(trainY, k), cfg.beta());
         WindowSpec w = TrainingData.window(cfg.window());
@@ -96,7 +101,7 @@ public final class Trainer {
                     run.name(), state.epochsDone(), state.bestEpoch(), 100 * state.bestValMacroF1());
         }
         int start = state == null ? 1 : state.epochsDone() + 1;
-        for (int epoch = start; epoch <= cfg.epochs(); epoch++) {
+        for (int epoch = start; epoch <= cfg.epochs() && !cfg.finished(state); epoch++) {
             model = Models.forEpoch(cfg, w, epoch, model);
             Adam adam = new Adam(model.parameters(), cfg.lr());
             if (optimizer != null) adam.loadState(optimizer);
@@ -118,6 +123,10 @@ public final class Trainer {
                     Progress.duration(m.trainSeconds()));
             if (epoch == stopAfterEpoch) return RunResult.load(run.dir());
         }
+        if (cfg.finished(state) && state.epochsDone() < cfg.epochs())
+            log.printf(Locale.ROOT, "%s: early stop after epoch %d: no better validation macro-F1 for %d epochs "
+                    + "(best: epoch %d, %.2f %%)%n", run.name(), state.epochsDone(), cfg.patience(), state.bestEpoch(),
+                    100 * state.bestValMacroF1());
         test(model, state);
         return RunResult.load(run.dir());
     }
@@ -173,11 +182,11 @@ public final class Trainer {
     }
 
     private void checkSameData(TrainConfig teacher) {
-        if (!teacher.split().equals(cfg.split()) || teacher.seed() != cfg.seed()
+        if (!teacher.split().equals(cfg.split()) || teacher.splitSeed() != cfg.splitSeed()
                 || !teacher.records().equals(cfg.records()))
             throw new IllegalArgumentException("teacher run " + cfg.teacherRun() + " was trained on split "
-                    + teacher.split() + " seed " + teacher.seed() + " records " + teacher.records()
-                    + "; this student asks for split " + cfg.split() + " seed " + cfg.seed() + " records "
+                    + teacher.split() + " split seed " + teacher.splitSeed() + " records " + teacher.records()
+                    + "; this student asks for split " + cfg.split() + " split seed " + cfg.splitSeed() + " records "
                     + cfg.records() + ": they must match so the teacher has never seen the student's test beats");
     }
 

@@ -24,7 +24,7 @@ public record TrainingData(MitBih mitbih, BeatIndex beats, Split split, BeatData
             AamiClass.V.name(), AamiClass.F.name());
 
     public static TrainingData load(Path dataDir, TrainConfig cfg) throws IOException {
-        return load(dataDir, cfg.records(), cfg.split(), cfg.seed());
+        return load(dataDir, cfg.records(), cfg.split(), cfg.splitSeed());
     }
 
     public static TrainingData load(Path dataDir, List<String> records, String splitKind, long seed) throws IOException {

@@ -96,4 +96,54 @@ class TrainerTest {
                 () -> RunDirectory.create(tmp.resolve("r"), cfg.withSeed(3).toJson(), true));
         assertTrue(e.getMessage().contains("another configuration"), e.getMessage());
     }
+
+    @Test
+    void earlyStoppingStopsAfterPatienceEpochsWithoutImprovementAndCanBeExtended() throws IOException {
+        TrainConfig cfg = small().withEpochs(8).withPatience(1);
+        RunResult stopped = train(cfg, "early", 0, false);
+        int ran = stopped.epochs().size();
+        assertTrue(ran < 8, "this seed improves at most a few epochs in a row on 96 beats: ran " + ran);
+        assertEquals(ran - 1, stopped.bestEpoch(), "stops one epoch after the best");
+        assertNotNull(stopped.test(), "an early-stopped run is tested");
+
+        // Its epochs are those of the same run without early stopping.
+        RunResult all = train(small().withEpochs(ran), "all", 0, false);
+        assertEquals(metricsWithoutTiming(all.dir()), metricsWithoutTiming(stopped.dir()));
+
+        // A larger patience on --resume continues the stopped run where it left off.
+        RunResult more = train(cfg.withPatience(3), "early", 0, true);
+        assertTrue(more.epochs().size() > ran, "epochs after extending the patience: " + more.epochs().size());
+        assertEquals(metricsWithoutTiming(stopped.dir()).subList(0, ran),
+                metricsWithoutTiming(more.dir()).subList(0, ran));
+    }
+
+    @Test
+    void theSplitSeedAloneDecidesTheSplit() throws IOException {
+        TrainConfig cfg = small().withSubset(0, 0, List.of("100", "208"));
+        TrainingData a = TrainingData.load(MitDb.dir(), cfg);
+        TrainingData b = TrainingData.load(MitDb.dir(), cfg.withSeed(7));
+        TrainingData c = TrainingData.load(MitDb.dir(), cfg.withSplitSeed(7));
+        assertArrayEquals(a.split().test(), b.split().test(), "another training seed keeps the split");
+        assertArrayEquals(a.split().train(), b.split().train());
+        assertFalse(java.util.Arrays.equals(a.split().test(), c.split().test()), "another split seed changes it");
+    }
+
+    @Test
+    void resumeAcceptsAnotherThreadCount() throws IOException {
+        TrainConfig cfg = small().withEpochs(1);
+        RunDirectory.create(tmp.resolve("t"), cfg.toJson(), false);
+        TrainConfig one = cfg.withTraining(cfg.batchSize(), cfg.lr(), 1);
+        RunDirectory.create(tmp.resolve("t"), one.toJson(), true);
+        assertEquals(1, RunDirectory.threadsOf(tmp.resolve("t")));
+    }
+
+    @Test
+    void configsWrittenBeforeSplitSeedAndPatienceStillRead() {
+        Map<String, Object> old = new java.util.LinkedHashMap<>(small().withSeed(9).toJson());
+        old.remove("split_seed");
+        old.remove("patience");
+        TrainConfig c = TrainConfig.fromJson(old);
+        assertEquals(9, c.splitSeed(), "older runs split by their one seed");
+        assertEquals(0, c.patience());
+    }
 }

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Long training runs that outlive their process and their machine (docs/TRAINING.md, "Long runs").
+# Run directories live outside the checkout, under $FGL_RUNS (default: the checkout's parent's
+# runs/, i.e. /work/runs here). What a fresh machine needs to resume an unfinished run is kept in
+# the repository under resume/GROUP/RUN/: config.json, metrics.jsonl, state.json, the last epoch's
+# model and optimiser checkpoint, best.safetensors, and the command that trains it.
+#
+#   tools/long-run.sh start GROUP/RUN -- fgl-args...   start (or resume) a run in the background;
+#                                                       its log is $FGL_RUNS/GROUP/RUN.log
+#   tools/long-run.sh save                              copy every unfinished run's resume files
+#                                                       into resume/ (then commit resume/)
+#   tools/long-run.sh restore                           on a fresh machine: copy resume/ back out
+#   tools/long-run.sh resume GROUP/RUN                  restore, then start with the saved command
+#   tools/long-run.sh status                            epochs done per run
+#   tools/long-run.sh finish GROUP/RUN                  drop a finished run from resume/
+set -euo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+runs="${FGL_RUNS:-$(dirname "$repo")/runs}"
+store="$repo/resume"
+jar="$runs/fgl-long-run.jar"
+
+die() { echo "long-run: $*" >&2; exit 2; }
+epochs_done() { sed -n 's/.*"epochs_done": *\([0-9]*\).*/\1/p' "$1/state.json" 2>/dev/null || true; }
+
+copy_run() {  # copy_run FROM TO: the files a resume needs, nothing else
+  local from="$1" to="$2" f
+  mkdir -p "$to"
+  [ -f "$from/state.json" ] || { cp "$from/config.json" "$to/"; return; }
+  local model optim
+  model=$(sed -n 's/.*"model_file": *"\([^"]*\)".*/\1/p' "$from/state.json")
+  optim=$(sed -n 's/.*"optimizer_file": *"\([^"]*\)".*/\1/p' "$from/state.json")
+  find "$to" -maxdepth 1 -name 'epoch-*.safetensors' ! -name "$model" ! -name "$optim" -delete
+  for f in config.json metrics.jsonl best.safetensors teacher-logits.key "$model" "$optim" state.json command; do
+    if [ -f "$from/$f" ]; then cp "$from/$f" "$to/$f.tmp" && mv "$to/$f.tmp" "$to/$f"; fi
+  done
+}
+
+launch() {  # launch GROUP/RUN: run its saved command in the background
+  local run="$1" dir="$runs/$1"
+  [ -f "$dir/command" ] || die "no saved command for $run ($dir/command)"
+  [ -f "$jar" ] || { (cd "$repo" && mvn -q -B -DskipTests -pl examples -am package) && cp "$repo/examples/target/fgl.jar" "$jar"; }
+  local java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+  # shellcheck disable=SC2046
+  (cd "$runs" && setsid nohup "$java_bin" --add-modules jdk.incubator.vector -jar "$jar" $(cat "$dir/command") \
+      >> "$runs/$run.log" 2>&1 &)
+  echo "long-run: started $run; log $runs/$run.log"
+}
+
+case "${1:-}" in
+  start)
+    run="${2:?GROUP/RUN}"; shift 2; [ "${1:-}" = "--" ] && shift
+    [ $# -gt 0 ] || die "start $run: give the fgl arguments after --"
+    mkdir -p "$runs/$run"
+    # The run directory is GROUP/RUN under $runs; --resume makes a restart continue it.
+    echo "$* --runs $runs/$(dirname "$run") --name $(basename "$run") --resume" > "$runs/$run/command"
+    cp "$repo/examples/target/fgl.jar" "$jar" 2>/dev/null || true
+    launch "$run" ;;
+  save)
+    for d in "$runs"/*/*/; do
+      d="${d%/}"; [ -f "$d/command" ] || continue
+      run="${d#"$runs"/}"
+      if [ -f "$d/test.json" ]; then echo "long-run: $run finished (test.json); not saved"; continue; fi
+      copy_run "$d" "$store/$run"
+      echo "long-run: saved $run after epoch $(epochs_done "$d")"
+    done ;;
+  restore)
+    [ -d "$store" ] || die "nothing to restore: no $store"
+    for d in "$store"/*/*/; do
+      d="${d%/}"; run="${d#"$store"/}"
+      have=$(epochs_done "$runs/$run"); saved=$(epochs_done "$d")
+      if [ -n "$have" ] && [ "${have:-0}" -ge "${saved:-0}" ]; then
+        echo "long-run: $run is at epoch $have here (saved: ${saved:-0}); kept"; continue; fi
+      copy_run "$d" "$runs/$run"
+      echo "long-run: restored $run at epoch ${saved:-0}"
+    done ;;
+  resume)
+    run="${2:?GROUP/RUN}"; "$0" restore; launch "$run" ;;
+  status)
+    for d in "$runs"/*/*/; do
+      d="${d%/}"; [ -f "$d/config.json" ] || continue
+      echo "${d#"$runs"/}: epochs done $(epochs_done "$d")$([ -f "$d/test.json" ] && echo ', tested')"
+    done ;;
+  finish)
+    run="${2:?GROUP/RUN}"; rm -rf "${store:?}/$run"; echo "long-run: $run removed from resume/ (commit it)" ;;
+  *) sed -n '2,17p' "$0" >&2; exit 2 ;;
+esac
