@@ -17,6 +17,10 @@ final class CompareCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "RUN", description = "Run directories (e.g. runs/teacher-intra).")
     List<Path> runs;
 
+    @Option(names = "--seeds", description = "Group runs of one model at several training seeds: mean +- sd, "
+            + "per-class scores, and FGL minus baseline paired by seed (paired t-test, McNemar's test per seed).")
+    boolean seeds;
+
     @Option(names = "--report", paramLabel = "DIR",
             description = "Also write report.md, report.json and the figures for these runs to DIR.")
     Path report;
@@ -26,6 +30,7 @@ final class CompareCommand implements Callable<Integer> {
         List<RunResult> results = new ArrayList<>();
         for (Path p : runs) results.add(RunResult.load(p));
         System.out.print(ComparisonTable.markdown(results));
+        if (seeds) System.out.print("\n" + SeedTable.markdown(results));
         if (report != null) Report.write(report, "Comparison of " + results.size() + " runs", results);
         return 0;
     }

@@ -34,7 +34,10 @@ public final class Evaluation {
         WindowSpec w = TrainingData.window(cfg.window());
         int[] test = data.split().test();
         float[] z = Evaluator.logits(model, data.dataset(), w, test, TrainingData.CLASS_NAMES.size(), log, live, "  test");
-        Scores s = Evaluator.scores(z, Evaluator.labelsOf(data.dataset(), test));
+        int[] truth = Evaluator.labelsOf(data.dataset(), test);
+        Scores s = Evaluator.scores(z, truth);
+        TestPredictions.of(data.beats(), test, truth, Evaluator.argmax(z, TrainingData.CLASS_NAMES.size()))
+                .write(run.file(TestPredictions.FILE));
         run.writeTestScores(state.bestEpoch(), s);
         log.printf(Locale.ROOT, "%s: test (best epoch %d, %d beats): accuracy %.2f %%, macro-F1 %.2f %%, F1 %s%n",
                 run.name(), state.bestEpoch(), s.beats(), 100 * s.accuracy(), 100 * s.macroF1(), f1Text(s));

@@ -22,6 +22,7 @@ import java.util.Map;
  * best.safetensors          the model of the best epoch by validation macro-F1
  * test.json                 the best model's scores on the test split
  * teacher-logits.key        distilled runs: which teacher logits they learn from
+ * test-predictions.csv      the best model's prediction for every test beat ({@link TestPredictions})
  * </pre>
  *
  * <p>Crash safety: every file is written atomically, and an epoch counts as done only once
