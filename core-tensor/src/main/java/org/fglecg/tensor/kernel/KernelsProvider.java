@@ -57,7 +57,12 @@ final class KernelsProvider {
 
     /** The Vector API implementation, loaded reflectively; throws if the module is absent. */
     static Kernels vector() {
-        return VectorHolder.INSTANCE;
+        try {
+            return VectorHolder.INSTANCE;
+        } catch (ExceptionInInitializerError e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw e;
+        }
     }
 
     private static final class VectorHolder {
@@ -72,6 +77,10 @@ final class KernelsProvider {
                 return (Kernels) Class.forName(VECTOR_CLASS).getDeclaredConstructor().newInstance();
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("cannot load " + VECTOR_CLASS, e);
+            } catch (ExceptionInInitializerError e) {
+                // A bad -Dfglecg.vector.bits or -Dfglecg.gemm.tile: say which, not where.
+                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                throw new IllegalArgumentException(cause.getMessage(), cause);
             }
         }
     }
@@ -81,7 +90,10 @@ final class KernelsProvider {
     }
 
     private static String describe(Kernels v) {
-        return "FloatVector " + v.vectorBitSize() + "-bit";
+        GemmMicroKernel tile = v.gemmMicroKernel();
+        String forced = System.getProperty("fglecg.vector.bits");
+        return "FloatVector " + v.vectorBitSize() + "-bit" + (forced != null ? " forced by -Dfglecg.vector.bits" : "")
+                + ", GEMM tile " + tile.mr() + "x" + tile.nr();
     }
 
     /** Null when C2 compiles hot code, else the flag that disables it. */

@@ -9,7 +9,7 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link VectorGemm8x2}, which explains why the two are written out.
  */
 final class VectorGemm6x2 extends VectorGemmTile {
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> S = VectorWidth.FLOAT;
     private static final int L = S.length();
     private static final int MR = 6;
     private static final int NR = 2 * L;

@@ -12,7 +12,7 @@ import jdk.incubator.vector.VectorSpecies;
  * the heap instead of registers.
  */
 final class VectorGemm8x2 extends VectorGemmTile {
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> S = VectorWidth.FLOAT;
     private static final int L = S.length();
     private static final int MR = 8;
     private static final int NR = 2 * L;

@@ -12,7 +12,7 @@ import org.fglecg.tensor.kernel.GemmMicroKernel;
  * {@link GemmMicroKernel#tile}); {@code nr()} is a multiple of the vector length.
  */
 abstract class VectorGemmTile implements GemmMicroKernel {
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> S = VectorWidth.FLOAT;
     private static final int L = S.length();
 
     @Override

@@ -13,15 +13,27 @@ import org.fglecg.tensor.kernel.Kernels;
  * Loops run whole vectors, then finish the tail with the scalar formula.
  */
 public final class VectorKernels implements Kernels {
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> S = VectorWidth.FLOAT;
     private static final int L = S.length();
+
+    /** Overrides the register tile ({@code 8x2} or {@code 6x2}), to measure both on one width. */
+    static final String TILE_PROPERTY = "fglecg.gemm.tile";
 
     /**
      * AVX-512 has 32 vector registers: an 8 x 2 tile (16 accumulators) divides the typical
-     * 128-row weights evenly; AVX2 has 16, so 6 x 2 (12 accumulators) avoids spills.
+     * 128-row weights evenly; AVX2 has 16, so 6 x 2 (12 accumulators) avoids spills. Narrower
+     * widths get 6 x 2 until measured otherwise (NEON has 32 registers; see docs/PERFORMANCE.md).
      */
-    private final GemmMicroKernel micro =
-            S.vectorBitSize() >= 512 ? new VectorGemm8x2() : new VectorGemm6x2();
+    private final GemmMicroKernel micro = tile(System.getProperty(TILE_PROPERTY));
+
+    static GemmMicroKernel tile(String forced) {
+        if (forced == null || forced.isBlank()) return S.vectorBitSize() >= 512 ? new VectorGemm8x2() : new VectorGemm6x2();
+        switch (forced.trim()) {
+            case "8x2": return new VectorGemm8x2();
+            case "6x2": return new VectorGemm6x2();
+            default: throw new IllegalArgumentException("-D" + TILE_PROPERTY + "=" + forced + ": expected 8x2 or 6x2");
+        }
+    }
 
     /** Public for reflective construction by the provider. */
     public VectorKernels() {}

@@ -18,9 +18,12 @@ class ColdWarmTest {
     void interpretedAndCompiledVectorKernelsAgreeBitForBit() throws Exception {
         String warm = null;
         for (int i = 0; i < 3000; i++) warm = ColdWarmMain.fingerprint(Kernels.vector()); // let C2 compile
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xint", "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
-                ColdWarmMain.class.getName());
+        List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xint", "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path")));
+        // The cold JVM runs at this JVM's width and tile (the suite also runs at forced ones).
+        for (String prop : List.of("fglecg.vector.bits", "fglecg.gemm.tile"))
+            if (System.getProperty(prop) != null) cmd.add("-D" + prop + "=" + System.getProperty(prop));
+        cmd.add(ColdWarmMain.class.getName());
         Process p = new ProcessBuilder(cmd).redirectErrorStream(false).start();
         String cold = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         assertEquals(0, p.waitFor(), new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
