@@ -6,7 +6,7 @@ package org.fglecg.ecg.data;
  * by a slot (the caller uses {@code sampleIndex % capacity}); each slot remembers its heap and
  * position, so any element can be removed, not only the heap tops.
  */
-final class SlidingMedian {
+public final class SlidingMedian {
     private final float[] value;   // by slot
     private final int[] position;  // by slot: index in its heap
     private final boolean[] inLow; // by slot: which heap
@@ -14,7 +14,7 @@ final class SlidingMedian {
     private final int[] high;      // min-heap of slots (upper half)
     private int nLow, nHigh;
 
-    SlidingMedian(int capacity) {
+    public SlidingMedian(int capacity) {
         value = new float[capacity];
         position = new int[capacity];
         inLow = new boolean[capacity];
@@ -22,21 +22,21 @@ final class SlidingMedian {
         high = new int[capacity];
     }
 
-    void clear() {
+    public void clear() {
         nLow = nHigh = 0;
     }
 
-    int size() {
+    public int size() {
         return nLow + nHigh;
     }
 
-    void add(int slot, float v) {
+    public void add(int slot, float v) {
         value[slot] = v;
         push(slot, nLow == 0 || v <= value[low[0]]);
         rebalance();
     }
 
-    void remove(int slot) {
+    public void remove(int slot) {
         if (inLow[slot]) {
             removeAt(low, position[slot], --nLow, true);
         } else {
@@ -51,7 +51,7 @@ final class SlidingMedian {
      * sizes, so no rebalancing is needed; when {@code v} belongs to the other half, the other
      * heap's top crosses over into the freed place.
      */
-    void replace(int slot, float v) {
+    public void replace(int slot, float v) {
         int p = position[slot];
         if (inLow[slot]) {
             if (nHigh == 0 || v <= value[high[0]]) {
@@ -87,7 +87,7 @@ final class SlidingMedian {
     }
 
     /** The median: the middle value, or the mean of the two middle values for an even count. */
-    float median() {
+    public float median() {
         if ((nLow + nHigh & 1) == 1) return value[low[0]];
         return (value[low[0]] + value[high[0]]) * 0.5f;
     }
