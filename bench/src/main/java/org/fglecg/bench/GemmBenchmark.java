@@ -37,7 +37,7 @@ public class GemmBenchmark {
     @Param({"1", "2"})
     public int threads;
 
-    @Param({"128x384x11648", "128x384x1456", "512x512x512", "25x25x91"})
+    @Param({"128x384x11648", "128x96x11648", "128x384x1456", "512x512x512", "25x25x91"})
     public String shape;
 
     int m, k, n;
