@@ -189,9 +189,18 @@ public final class QrsDetector {
         return beatCount - before;
     }
 
-    /** The R-peak sample numbers of the beats found so far, in order. */
+    /** The R-peak sample numbers of the beats found so far (since the last {@link #drain}), in order. */
     public long[] beats() {
         return Arrays.copyOf(beats, beatCount);
+    }
+
+    /**
+     * Hands the beats found since the last call to {@code sink}, oldest first, and forgets them:
+     * a detector fed for days keeps its memory bounded and allocates nothing.
+     */
+    public void drain(java.util.function.LongConsumer sink) {
+        for (int i = 0; i < beatCount; i++) sink.accept(beats[i]);
+        beatCount = 0;
     }
 
     /** Samples of input consumed. */
