@@ -22,7 +22,7 @@ final class CompareCommand implements Callable<Integer> {
     boolean seeds;
 
     @Option(names = "--report", paramLabel = "DIR",
-            description = "Also write report.md, report.json and the figures for these runs to DIR.")
+            description = "Also write report.md, report.json and the figures for these runs to DIR (with --seeds also seeds.md).")
     Path report;
 
     @Override
@@ -30,8 +30,13 @@ final class CompareCommand implements Callable<Integer> {
         List<RunResult> results = new ArrayList<>();
         for (Path p : runs) results.add(RunResult.load(p));
         System.out.print(ComparisonTable.markdown(results));
-        if (seeds) System.out.print("\n" + SeedTable.markdown(results));
-        if (report != null) Report.write(report, "Comparison of " + results.size() + " runs", results);
+        String bySeed = seeds ? SeedTable.markdown(results) : null;
+        if (seeds) System.out.print("\n" + bySeed);
+        if (report != null) {
+            Report.write(report, "Comparison of " + results.size() + " runs", results);
+            if (seeds) org.fglecg.ecg.train.AtomicFiles.writeString(report.resolve("seeds.md"),
+                    "# Over training seeds\n\n" + bySeed);
+        }
         return 0;
     }
 }

@@ -88,4 +88,15 @@ class SeedTableTest {
         IOException e = assertThrows(IOException.class, () -> TestPredictions.read(f));
         assertTrue(e.getMessage().contains("line 2") && e.getMessage().contains("'X'"), e.getMessage());
     }
+
+    @Test
+    void compareSeedsPrintsAndWritesTheSeedTable() throws IOException {
+        RunResult b = run("baseline-s1", "student", false, 1, 3), f = run("fgl-s1", "student", true, 1, 1);
+        Path out = tmp.resolve("report");
+        CliRun r = CliRun.fgl("compare", "--seeds", b.dir().toString(), f.dir().toString(), "--report", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("paired by training seed"), r.out());
+        assertTrue(r.out().contains("undefined (needs two or more seeds"), "one seed: no t-test: " + r.out());
+        assertTrue(java.nio.file.Files.readString(out.resolve("seeds.md")).contains("| 1 | 74.29 |"));
+    }
 }
