@@ -5,13 +5,12 @@ import java.nio.file.Path;
 import java.util.List;
 import org.fglecg.ecg.data.MitBih;
 import org.fglecg.ecg.data.PreprocessCache;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options every {@code fgl data} command takes: where the database is, where the cache is. */
 final class DataOptions {
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data/mitdb",
-            description = "MIT-BIH database directory (default: ${DEFAULT-VALUE}).")
-    Path data;
+    @Mixin DataDirOption dataDir;
 
     @Option(names = "--cache", paramLabel = "DIR",
             description = "Preprocessing cache directory (default: $XDG_CACHE_HOME/fgl-ecg or ~/.cache/fgl-ecg).")
@@ -23,6 +22,10 @@ final class DataOptions {
     @Option(names = "--threads", paramLabel = "N", description = "Records preprocessed in parallel (default: all cores).")
     Integer threads;
 
+    Path data() {
+        return dataDir.dir;
+    }
+
     /** The cache directory to use, or {@code null} for none. */
     Path cacheDir() {
         if (noCache) return null;
@@ -31,7 +34,7 @@ final class DataOptions {
 
     /** Loads the given records with the default preprocessing. */
     MitBih load(List<String> records) throws IOException {
-        MitBih.Loader loader = MitBih.loader(data).records(records).cacheDir(cacheDir());
+        MitBih.Loader loader = MitBih.loader(data()).records(records).cacheDir(cacheDir());
         if (threads != null) loader.threads(threads);
         return loader.load();
     }

@@ -49,7 +49,7 @@ final class PredictCommand implements Callable<Integer> {
         String name = record.getFileName().toString();
         BeatIndex beats = MitBih.loader(dir).records(List.of(name)).load().beats();
         BeatDataset data = new BeatDataset(beats, WindowSpec.STUDENT, WindowSpec.T_ASYM_360);
-        WindowSpec w = TrainingData.window(cfg.window());
+        WindowSpec w = cfg.window();
         int k = TrainingData.CLASS_NAMES.size();
         int[] all = beats.all();
         float[] z = Evaluator.logits(net, data, w, all, k, null, false, "");

@@ -68,8 +68,19 @@ class EndToEndTest {
         assertTrue(r.err().contains("Usage: fgl train"), r.err());
 
         r = CliRun.fgl("train", "--role", "nurse", "--data", tmp.toString());
-        assertEquals(CliErrors.FAILED, r.exit());
-        assertEquals("fgl: error: role must be teacher or student, got 'nurse'", r.err().strip());
+        assertEquals(CliErrors.USAGE, r.exit());
+        assertTrue(r.err().startsWith("fgl: Invalid value for option '--role': unknown role 'nurse' "
+                + "(valid: teacher, student)"), r.err());
+        assertTrue(r.err().contains("Usage: fgl train"), r.err());
+
+        r = CliRun.fgl("train", "--role", "teacher", "--split", "extra");
+        assertEquals(CliErrors.USAGE, r.exit());
+        assertTrue(r.err().startsWith("fgl: Invalid value for option '--split': unknown split 'extra' "
+                + "(valid: intra, inter)"), r.err());
+        r = CliRun.fgl("train", "--role", "teacher", "--window", "T_asym_999");
+        assertEquals(CliErrors.USAGE, r.exit());
+        assertTrue(r.err().startsWith("fgl: Invalid value for option '--window': unknown window 'T_asym_999'"), r.err());
+        assertTrue(r.err().contains("T_asym_360"), r.err());
 
         r = CliRun.fgl("paper", "--data", tmp.resolve("nowhere").toString());
         assertEquals(CliErrors.FAILED, r.exit());
