@@ -19,8 +19,7 @@ final class DataOptions {
     @Option(names = "--no-cache", description = "Preprocess from the raw files; read and write no cache.")
     boolean noCache;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Records preprocessed in parallel (default: all cores).")
-    Integer threads;
+    @Mixin ThreadsOption threads;
 
     Path data() {
         return dataDir.dir;
@@ -34,8 +33,6 @@ final class DataOptions {
 
     /** Loads the given records with the default preprocessing. */
     MitBih load(List<String> records) throws IOException {
-        MitBih.Loader loader = MitBih.loader(data()).records(records).cacheDir(cacheDir());
-        if (threads != null) loader.threads(threads);
-        return loader.load();
+        return MitBih.loader(data()).records(records).cacheDir(cacheDir()).load();
     }
 }

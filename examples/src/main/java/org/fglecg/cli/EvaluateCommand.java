@@ -19,6 +19,7 @@ final class EvaluateCommand implements Callable<Integer> {
     Path run;
 
     @Mixin DataDirOption data;
+    @Mixin ThreadsOption threads;
 
     @Override
     public Integer call() throws Exception {

@@ -23,6 +23,7 @@ import org.fglecg.ecg.wfdb.Annotation;
 import org.fglecg.ecg.wfdb.AnnotationFile;
 import org.fglecg.nn.FglNet;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code fgl predict}: classify every annotated beat of a record with a trained model. */
@@ -39,6 +40,8 @@ final class PredictCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Annotation file to write, e.g. 208.pred.")
     Path out;
+
+    @Mixin ThreadsOption threads;
 
     @Override
     public Integer call() throws Exception {

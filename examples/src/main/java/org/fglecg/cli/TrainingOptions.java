@@ -42,9 +42,7 @@ final class TrainingOptions {
             description = "Stop early after N epochs without a better validation macro-F1 (default: ${DEFAULT-VALUE}, never).")
     int patience = TrainConfig.DEFAULT_PATIENCE;
 
-    @Option(names = "--threads", paramLabel = "N",
-            description = "Compute threads (default: available processors). Same seed and threads = same numbers.")
-    Integer threads;
+    @Mixin ThreadsOption threads;
 
     @Option(names = "--max-train-beats", paramLabel = "N", defaultValue = "0",
             description = "Train on a stratified subset of N training beats (default: all).")
@@ -70,11 +68,11 @@ final class TrainingOptions {
         return MitdbDownloader.splitRecords(records);
     }
 
-    /** Applies these options to a role/window/split's paper defaults. */
+    /** Applies these options to a role/window/split's paper defaults; the thread count is the pool's (--threads). */
     TrainConfig config(Role role, WindowSpec window, SplitKind split) {
         TrainConfig base = TrainConfig.defaults(role, window, split);
         return base.withEpochs(epochs).withSeed(seed).withSplitSeed(splitSeed).withPatience(patience)
-                .withTraining(batch, lr, threads == null ? base.threads() : threads)
+                .withTraining(batch, lr, base.threads())
                 .withSubset(maxTrainBeats, maxEvalBeats, recordList());
     }
 }

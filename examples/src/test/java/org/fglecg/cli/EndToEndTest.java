@@ -9,6 +9,7 @@ import org.fglecg.ecg.train.RunDirectory;
 import org.fglecg.ecg.train.RunResult;
 import org.fglecg.ecg.wfdb.Annotation;
 import org.fglecg.ecg.wfdb.AnnotationFile;
+import org.fglecg.tensor.kernel.Parallel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,6 +92,25 @@ class EndToEndTest {
             r = CliRun.fgl(cmd, "--help");
             assertEquals(0, r.exit(), cmd);
             assertTrue(r.out().contains("Usage: fgl " + cmd), cmd + ": " + r.out() + r.err());
+        }
+
+        // One --threads, the compute pool's, on every command that computes or loads data.
+        for (String cmd : List.of("train", "distill", "paper", "sweep", "evaluate", "predict", "data stats",
+                "data plot-beats", "data plot-baseline")) {
+            r = CliRun.fgl((cmd + " --help").split(" "));
+            assertTrue(r.out().contains("--threads=N") && r.out().contains("Threads for computing and for loading data"),
+                    cmd + ": " + r.out());
+        }
+        r = CliRun.fgl("evaluate", tmp.toString(), "--threads", "0");
+        assertEquals(CliErrors.USAGE, r.exit());
+        assertTrue(r.err().startsWith("fgl: Invalid value for option '--threads': 0"), r.err());
+        int before = Parallel.threads();
+        try {
+            r = CliRun.fgl("data", "stats", "--threads", "1", "--no-cache", "--data", tmp.resolve("nowhere").toString());
+            assertEquals(CliErrors.FAILED, r.exit());
+            assertEquals(1, Parallel.threads(), "fgl data stats --threads sizes the compute pool, which loads the records");
+        } finally {
+            Parallel.setThreads(before);
         }
     }
 }
