@@ -386,7 +386,7 @@ public final class Tensor {
     // ---------------------------------------------------------------- in place, no autograd
 
     private void checkInPlace(String op) {
-        if (requiresGrad() && NoGrad.isEnabled()) {
+        if (requiresGrad() && NoGrad.isGradEnabled()) {
             throw new IllegalStateException(op + ": in-place change of a tensor " + Shape.str(shape)
                     + " that requires grad; do it inside NoGrad.enter()");
         }
@@ -489,7 +489,7 @@ public final class Tensor {
         if (!result.isLeaf() || result.requiresGrad) {
             throw new IllegalArgumentException(opName + ": result must be a fresh tensor without history");
         }
-        if (!NoGrad.isEnabled()) return result;
+        if (!NoGrad.isGradEnabled()) return result;
         boolean any = false;
         for (Tensor x : inputs) any |= x != null && x.requiresGrad;
         if (!any) return result;
