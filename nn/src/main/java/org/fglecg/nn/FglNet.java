@@ -60,11 +60,11 @@ public final class FglNet extends Module {
         int[][] kp = {{5, 2}, {9, 4}, {11, 5}};
         Module[] br = new Module[3];
         for (int i = 0; i < 3; i++) {
-            br[i] = new Sequential(new Conv1d(1, 32, kp[i][0], kp[i][1], rng), new BatchNorm1d(32), new ReLU());
+            br[i] = new Sequential(new Conv1d(1, 32, kp[i][0], 1, kp[i][1], rng), new BatchNorm1d(32), new ReLU());
         }
         branches = registerModule("branches", new ModuleList(br));
         pool = registerModule("pool", new MaxPool1d(2, 2, 1));
-        proj = registerModule("proj", new Sequential(new Conv1d(96, 128, 1, 0, rng), new BatchNorm1d(128), new ReLU()));
+        proj = registerModule("proj", new Sequential(new Conv1d(96, 128, 1, rng), new BatchNorm1d(128), new ReLU()));
         blocks = registerModule("blocks", new Sequential(new SEBlock(128, 4, rng), new SEBlock(128, 4, rng),
                 new SEBlock(128, 4, rng)));
         embed = registerModule("embed", new Linear(128, d, rng));
