@@ -82,16 +82,7 @@ public final class FglNet extends Module {
         FglNet copy = new FglNet(config, 0);
         copy.loadStateDict(stateDict());
         copy.eval();
-        for (int i = 0; i < 3; i++) {
-            Sequential b = (Sequential) copy.branches.get(i);
-            ((BatchNorm1d) b.get(1)).foldInto((Conv1d) b.get(0));
-        }
-        ((BatchNorm1d) copy.proj.get(1)).foldInto((Conv1d) copy.proj.get(0));
-        for (int i = 0; i < copy.blocks.size(); i++) {
-            SEBlock s = (SEBlock) copy.blocks.get(i);
-            s.bn1.foldInto(s.conv1);
-            s.bn2.foldInto(s.conv2);
-        }
+        BatchNorm1d.foldAll(copy);
         return copy;
     }
 

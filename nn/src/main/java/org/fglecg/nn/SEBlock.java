@@ -25,6 +25,11 @@ public final class SEBlock extends Module {
     }
 
     @Override
+    java.util.List<BatchNorm1d.ConvPair> convBatchNormPairs() {
+        return java.util.List.of(new BatchNorm1d.ConvPair(conv1, bn1), new BatchNorm1d.ConvPair(conv2, bn2));
+    }
+
+    @Override
     public Tensor forward(Tensor x) {
         Tensor y = bn2.forward(conv2.forward(bn1.forward(conv1.forward(x)).relu()));
         Tensor s = fc2.forward(fc1.forward(y.mean(2, false)).relu()).sigmoid();
