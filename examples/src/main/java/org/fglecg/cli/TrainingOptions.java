@@ -44,13 +44,13 @@ final class TrainingOptions {
 
     @Mixin ThreadsOption threads;
 
-    @Option(names = "--max-train-beats", paramLabel = "N", defaultValue = "0",
+    @Option(names = "--max-train-beats", paramLabel = "N",
             description = "Train on a stratified subset of N training beats (default: all).")
-    int maxTrainBeats;
+    int maxTrainBeats = TrainConfig.ALL_BEATS;
 
-    @Option(names = "--max-eval-beats", paramLabel = "N", defaultValue = "0",
+    @Option(names = "--max-eval-beats", paramLabel = "N",
             description = "Validate on a stratified subset of N beats (default: all; the test split is always whole).")
-    int maxEvalBeats;
+    int maxEvalBeats = TrainConfig.ALL_BEATS;
 
     @Option(names = "--records", paramLabel = "LIST",
             description = "Only these records, comma-separated (default: the 44 of the paper).")

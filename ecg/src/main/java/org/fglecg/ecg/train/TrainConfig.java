@@ -67,6 +67,8 @@ public record TrainConfig(Role role, WindowSpec window, SplitKind split, long se
     public static final double DEFAULT_FGL_ALPHA = 0.5;
     /** The distillation temperature. */
     public static final double DEFAULT_TAU = 4.0;
+    /** maxTrainBeats / maxEvalBeats meaning no subset: every beat of the split. */
+    public static final int ALL_BEATS = 0;
     /** The split the paper reports first. */
     public static final SplitKind DEFAULT_SPLIT = SplitKind.INTRA;
 
@@ -76,7 +78,8 @@ public record TrainConfig(Role role, WindowSpec window, SplitKind split, long se
      */
     public static TrainConfig defaults(Role role, WindowSpec window, SplitKind split) {
         return new TrainConfig(role, window, split, DEFAULT_SEED, DEFAULT_SEED, DEFAULT_EPOCHS, DEFAULT_PATIENCE,
-                DEFAULT_BATCH_SIZE, DEFAULT_LR, DEFAULT_BETA, null, 1.0, DEFAULT_TAU, Parallel.threads(), 0, 0, List.of());
+                DEFAULT_BATCH_SIZE, DEFAULT_LR, DEFAULT_BETA, null, 1.0, DEFAULT_TAU, Parallel.threads(), ALL_BEATS, ALL_BEATS,
+                List.of());
     }
 
     /** {@link #defaults(Role, WindowSpec, SplitKind)} on the role's default window. */
