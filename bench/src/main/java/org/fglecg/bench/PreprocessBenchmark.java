@@ -12,6 +12,7 @@ import org.fglecg.ecg.data.MedianBaseline;
 import org.fglecg.ecg.data.MitBih;
 import org.fglecg.ecg.data.Preprocessing;
 import org.fglecg.ecg.wfdb.WfdbRecord;
+import org.fglecg.tensor.kernel.Parallel;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -86,12 +87,14 @@ public class PreprocessBenchmark {
     /** Reading, checking and preprocessing the 44 records without a cache, on one thread. */
     @Benchmark
     public int loadSingleThread() throws IOException {
-        return MitBih.loader(dir).preprocessing(Preprocessing.DEFAULT).cacheDir(null).threads(1).load().beats().size();
+        Parallel.setThreads(1);
+        return MitBih.loader(dir).preprocessing(Preprocessing.DEFAULT).cacheDir(null).load().beats().size();
     }
 
     /** The same with the records loaded in parallel on all cores. */
     @Benchmark
     public int loadRecordsInParallel() throws IOException {
-        return MitBih.loader(dir).preprocessing(Preprocessing.DEFAULT).cacheDir(null).threads(threads).load().beats().size();
+        Parallel.setThreads(threads);
+        return MitBih.loader(dir).preprocessing(Preprocessing.DEFAULT).cacheDir(null).load().beats().size();
     }
 }

@@ -22,8 +22,11 @@ public final class NoGrad implements AutoCloseable {
         return new NoGrad(d);
     }
 
-    /** Whether grad mode is on (no NoGrad scope is open) on this thread. */
-    public static boolean isEnabled() {
+    /**
+     * Whether grad mode is on on this thread, i.e. no NoGrad scope is open: true outside any
+     * scope, false inside one (PyTorch's {@code torch.is_grad_enabled()}).
+     */
+    public static boolean isGradEnabled() {
         return DEPTH.get()[0] == 0;
     }
 

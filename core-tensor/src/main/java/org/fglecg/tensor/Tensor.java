@@ -11,7 +11,7 @@ import java.util.Arrays;
  * grad, the result records how it was made and {@link #backward()} can reach the inputs.
  *
  * <p>This class is the facade: the ops live in focused package-private classes ({@link Views},
- * {@link ElementWise}, {@link Pointwise}, {@link Reductions}, {@link MatMul}, {@link Softmax},
+ * {@link BinaryOps}, {@link UnaryOp}, {@link Reductions}, {@link MatMul}, {@link Softmax},
  * {@link Joins}); the engine in {@link Autograd}. The contract is {@code docs/TENSOR-API.md}.
  */
 public final class Tensor {
@@ -223,82 +223,82 @@ public final class Tensor {
     // ---------------------------------------------------------------- element-wise
 
     public Tensor add(Tensor o) {
-        return ElementWise.binary(ElementWise.Op.ADD, this, o);
+        return BinaryOps.binary(BinaryOps.Op.ADD, this, o);
     }
 
     public Tensor sub(Tensor o) {
-        return ElementWise.binary(ElementWise.Op.SUB, this, o);
+        return BinaryOps.binary(BinaryOps.Op.SUB, this, o);
     }
 
     public Tensor mul(Tensor o) {
-        return ElementWise.binary(ElementWise.Op.MUL, this, o);
+        return BinaryOps.binary(BinaryOps.Op.MUL, this, o);
     }
 
     public Tensor div(Tensor o) {
-        return ElementWise.binary(ElementWise.Op.DIV, this, o);
+        return BinaryOps.binary(BinaryOps.Op.DIV, this, o);
     }
 
     public Tensor add(float s) {
-        return ElementWise.scalar(ElementWise.Op.ADD, this, s);
+        return BinaryOps.scalar(BinaryOps.Op.ADD, this, s);
     }
 
     public Tensor sub(float s) {
-        return ElementWise.scalar(ElementWise.Op.SUB, this, s);
+        return BinaryOps.scalar(BinaryOps.Op.SUB, this, s);
     }
 
     public Tensor mul(float s) {
-        return ElementWise.scalar(ElementWise.Op.MUL, this, s);
+        return BinaryOps.scalar(BinaryOps.Op.MUL, this, s);
     }
 
     public Tensor div(float s) {
-        return ElementWise.scalar(ElementWise.Op.DIV, this, s);
+        return BinaryOps.scalar(BinaryOps.Op.DIV, this, s);
     }
 
     public Tensor neg() {
-        return Pointwise.NEG.apply(this);
+        return UnaryOp.NEG.apply(this);
     }
 
     public Tensor exp() {
-        return Pointwise.EXP.apply(this);
+        return UnaryOp.EXP.apply(this);
     }
 
     public Tensor log() {
-        return Pointwise.LOG.apply(this);
+        return UnaryOp.LOG.apply(this);
     }
 
     public Tensor sqrt() {
-        return Pointwise.SQRT.apply(this);
+        return UnaryOp.SQRT.apply(this);
     }
 
     public Tensor pow(float p) {
-        return Pointwise.pow(p).apply(this);
+        return UnaryOp.pow(p).apply(this);
     }
 
     public Tensor tanh() {
-        return Pointwise.TANH.apply(this);
+        return UnaryOp.TANH.apply(this);
     }
 
     public Tensor sigmoid() {
-        return Pointwise.SIGMOID.apply(this);
+        return UnaryOp.SIGMOID.apply(this);
     }
 
     public Tensor relu() {
-        return Pointwise.RELU.apply(this);
+        return UnaryOp.RELU.apply(this);
     }
 
     /** GELU in the exact erf form, x * Phi(x) (PyTorch's default approximate='none'). */
     public Tensor gelu() {
-        return Pointwise.GELU.apply(this);
+        return UnaryOp.GELU.apply(this);
     }
 
     /** Clamps to [min, max]; the gradient passes where min <= x <= max. */
     public Tensor clamp(float min, float max) {
-        return Pointwise.clamp(min, max).apply(this);
+        return UnaryOp.clamp(min, max).apply(this);
     }
 
     /** |x|; gradient sign(x), 0 at 0. */
     public Tensor abs() {
-        return Pointwise.ABS.apply(this);
+        return UnaryOp.ABS.apply(this);
     }
 
     // ---------------------------------------------------------------- reductions
@@ -386,7 +386,7 @@ public final class Tensor {
     // ---------------------------------------------------------------- in place, no autograd
 
     private void checkInPlace(String op) {
-        if (requiresGrad() && NoGrad.isEnabled()) {
+        if (requiresGrad() && NoGrad.isGradEnabled()) {
             throw new IllegalStateException(op + ": in-place change of a tensor " + Shape.str(shape)
                     + " that requires grad; do it inside NoGrad.enter()");
         }
@@ -412,7 +412,7 @@ public final class Tensor {
     /** this += s * other (other broadcast to this shape). */
     public Tensor addScaled_(Tensor other, float s) {
         checkInPlace("addScaled_");
-        ElementWise.addScaledInPlace(this, other, s);
+        BinaryOps.addScaledInPlace(this, other, s);
         return this;
     }
 
@@ -489,7 +489,7 @@ public final class Tensor {
         if (!result.isLeaf() || result.requiresGrad) {
             throw new IllegalArgumentException(opName + ": result must be a fresh tensor without history");
         }
-        if (!NoGrad.isEnabled()) return result;
+        if (!NoGrad.isGradEnabled()) return result;
         boolean any = false;
         for (Tensor x : inputs) any |= x != null && x.requiresGrad;
         if (!any) return result;
@@ -503,7 +503,7 @@ public final class Tensor {
         if (grad == null) {
             grad = of(g.toArray(), shape.clone());
         } else {
-            ElementWise.addScaledInPlace(grad, g, 1f);
+            BinaryOps.addScaledInPlace(grad, g, 1f);
         }
     }
 }

@@ -46,16 +46,16 @@ class AutogradTest {
     void noGradRecordsNothing() {
         Tensor x = Tensor.ones(2).requiresGrad(true);
         try (NoGrad g = NoGrad.enter()) {
-            assertFalse(NoGrad.isEnabled());
+            assertFalse(NoGrad.isGradEnabled());
             try (NoGrad inner = NoGrad.enter()) {
-                assertFalse(NoGrad.isEnabled());
+                assertFalse(NoGrad.isGradEnabled());
             }
-            assertFalse(NoGrad.isEnabled());
+            assertFalse(NoGrad.isGradEnabled());
             Tensor y = x.mul(2f);
             assertFalse(y.requiresGrad());
             assertTrue(y.isLeaf());
         }
-        assertTrue(NoGrad.isEnabled());
+        assertTrue(NoGrad.isGradEnabled());
         assertTrue(x.mul(2f).requiresGrad());
     }
 
@@ -154,7 +154,7 @@ class AutogradTest {
         try (NoGrad g = NoGrad.enter()) {
             boolean[] other = new boolean[2];
             Thread t = new Thread(() -> {
-                other[0] = NoGrad.isEnabled();
+                other[0] = NoGrad.isGradEnabled();
                 other[1] = x.mul(2f).requiresGrad();
             });
             t.start();
@@ -171,9 +171,9 @@ class AutogradTest {
             NoGrad inner = NoGrad.enter();
             inner.close();
             inner.close();
-            assertFalse(NoGrad.isEnabled());
+            assertFalse(NoGrad.isGradEnabled());
         }
-        assertTrue(NoGrad.isEnabled());
+        assertTrue(NoGrad.isGradEnabled());
     }
 
     @Test

@@ -19,6 +19,21 @@ class GradCheckTest {
     }
 
     @Test
+    void theLayerSettingCatchesAWrongBackwardToo() {
+        Tensor v = Tensor.randn(new Rng(3), 4, 5).requiresGrad(true);
+        float[] mask = v.toArray();
+        for (int i = 0; i < mask.length; i++) mask[i] = mask[i] > 0 ? 1.1f : 0f;
+        Tensor wrongSlope = Tensor.fromArray(mask, 4, 5);
+        AssertionError e = assertThrows(AssertionError.class, () -> GradCheck.forFloat32Layers(4).check("relu off by 10%",
+                () -> {
+                    Tensor y = Tensor.fromArray(v.detach().relu().toArray(), v.shape());
+                    return Tensor.fromFunction("relu", y, g -> new Tensor[] {g.mul(wrongSlope)}, v);
+                }, java.util.List.of(v)));
+        assertTrue(e.getMessage().startsWith("relu off by 10%: input 0 [4, 5]"), e.getMessage());
+        GradCheck.forFloat32Layers(4).check("relu", () -> v.relu(), java.util.List.of(v));
+    }
+
+    @Test
     void passesTheRightBackwardThroughStridedInputs() {
         Rng rng = new Rng(2);
         new GradCheck(rng).strided(true).check("square", x -> {

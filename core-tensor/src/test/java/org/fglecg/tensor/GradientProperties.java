@@ -20,10 +20,10 @@ class GradientProperties {
 
     private static void binary(long seed, String name, java.util.function.BinaryOperator<Tensor> op, boolean positiveB) {
         Rng rng = new Rng(seed);
-        int[] a = GradCheck.shape(rng, 0, 3, 4);
-        int[] b = GradCheck.partner(rng, a);
-        Tensor va = GradCheck.normal(rng, a);
-        Tensor vb = positiveB ? GradCheck.values(rng, b, 0.5f, 2f, true) : GradCheck.normal(rng, b);
+        int[] a = Inputs.shape(rng, 0, 3, 4);
+        int[] b = Inputs.partner(rng, a);
+        Tensor va = Inputs.normal(rng, a);
+        Tensor vb = positiveB ? Inputs.values(rng, b, 0.5f, 2f, true) : Inputs.normal(rng, b);
         boolean swap = rng.nextInt(2) == 0 && !positiveB;
         if (swap) checker(rng).check(name + " (swapped)", x -> op.apply(x[0], x[1]), vb, va);
         else checker(rng).check(name, x -> op.apply(x[0], x[1]), va, vb);
@@ -54,14 +54,14 @@ class GradientProperties {
         Rng rng = new Rng(seed);
         float s = 0.5f + rng.nextFloat();
         checker(rng).check("scalar ops", x -> x[0].add(s).mul(s).sub(s).div(s),
-                GradCheck.normal(rng, GradCheck.shape(rng, 0, 3, 4)));
+                Inputs.normal(rng, Inputs.shape(rng, 0, 3, 4)));
     }
 
     // ------------------------------------------------------------- unary
 
     private static void unary(long seed, String name, UnaryOperator<Tensor> op, float lo, float hi, boolean signed) {
         Rng rng = new Rng(seed);
-        checker(rng).check(name, x -> op.apply(x[0]), GradCheck.values(rng, GradCheck.shape(rng, 0, 3, 4), lo, hi, signed));
+        checker(rng).check(name, x -> op.apply(x[0]), Inputs.values(rng, Inputs.shape(rng, 0, 3, 4), lo, hi, signed));
     }
 
     @Property(tries = TRIES)
@@ -116,7 +116,7 @@ class GradientProperties {
     void clamp(@ForAll long seed) {
         // kinks at +-1: keep values at least 0.05 away from them
         Rng rng = new Rng(seed);
-        Tensor v = GradCheck.values(rng, GradCheck.shape(rng, 0, 3, 4), 0f, 0.9f, true);
+        Tensor v = Inputs.values(rng, Inputs.shape(rng, 0, 3, 4), 0f, 0.9f, true);
         float[] d = v.data();
         for (int i = 0; i < d.length; i++) if (rng.nextInt(3) == 0) d[i] += Math.signum(d[i]) * 1.05f;
         checker(rng).check("clamp", x -> x[0].clamp(-1f, 1f), v);
@@ -140,26 +140,26 @@ class GradientProperties {
     @Property(tries = TRIES)
     void sum(@ForAll long seed) {
         Rng rng = new Rng(seed);
-        int[] s = GradCheck.shape(rng, 0, 4, 4);
+        int[] s = Inputs.shape(rng, 0, 4, 4);
         int[] dims = someDims(rng, s.length);
         boolean keep = rng.nextInt(2) == 0;
         boolean all = rng.nextInt(4) == 0;
-        checker(rng).check("sum", x -> all ? x[0].sum() : x[0].sum(dims, keep), GradCheck.normal(rng, s));
+        checker(rng).check("sum", x -> all ? x[0].sum() : x[0].sum(dims, keep), Inputs.normal(rng, s));
     }
 
     @Property(tries = TRIES)
     void mean(@ForAll long seed) {
         Rng rng = new Rng(seed);
-        int[] s = GradCheck.shape(rng, 1, 4, 4);
+        int[] s = Inputs.shape(rng, 1, 4, 4);
         int[] dims = someDims(rng, s.length);
         boolean keep = rng.nextInt(2) == 0;
-        checker(rng).check("mean", x -> x[0].mean(dims, keep), GradCheck.normal(rng, s));
+        checker(rng).check("mean", x -> x[0].mean(dims, keep), Inputs.normal(rng, s));
     }
 
     @Property(tries = TRIES)
     void max(@ForAll long seed) {
         Rng rng = new Rng(seed);
-        int[] s = GradCheck.shape(rng, 1, 3, 4);
+        int[] s = Inputs.shape(rng, 1, 3, 4);
         int dim = rng.nextInt(s.length);
         boolean keep = rng.nextInt(2) == 0;
         // distinct values 0.1 apart (shuffled) so the arg-max is stable under the +-h nudge
@@ -175,13 +175,13 @@ class GradientProperties {
     @Property(tries = TRIES)
     void var(@ForAll long seed) {
         Rng rng = new Rng(seed);
-        int[] s = GradCheck.shape(rng, 1, 3, 4);
+        int[] s = Inputs.shape(rng, 1, 3, 4);
         int[] dims = someDims(rng, s.length);
         int count = 1;
         for (int d : dims) count *= s[(d + s.length) % s.length];
         boolean unbiased = count > 1 && rng.nextInt(2) == 0;
         boolean keep = rng.nextInt(2) == 0;
-        checker(rng).check("var", x -> x[0].var(dims, unbiased, keep), GradCheck.normal(rng, s));
+        checker(rng).check("var", x -> x[0].var(dims, unbiased, keep), Inputs.normal(rng, s));
     }
 
     // ------------------------------------------------------------- matmul
@@ -203,7 +203,7 @@ class GradientProperties {
         }
         // transposed views: stored as the transpose and flipped back before matmul
         boolean ta = rng.nextInt(2) == 0 && sa.length >= 2, tb = rng.nextInt(2) == 0 && sb.length >= 2;
-        Tensor va = GradCheck.normal(rng, ta ? swapLast(sa) : sa), vb = GradCheck.normal(rng, tb ? swapLast(sb) : sb);
+        Tensor va = Inputs.normal(rng, ta ? swapLast(sa) : sa), vb = Inputs.normal(rng, tb ? swapLast(sb) : sb);
         Function<Tensor[], Tensor> f = x -> (ta ? x[0].transpose(-1, -2) : x[0]).matmul(tb ? x[1].transpose(-1, -2) : x[1]);
         new GradCheck(rng).check("matmul kind " + kind + (ta ? " A^T" : "") + (tb ? " B^T" : ""), f, va, vb);
     }
@@ -221,17 +221,17 @@ class GradientProperties {
     @Property(tries = TRIES)
     void softmax(@ForAll long seed) {
         Rng rng = new Rng(seed);
-        int[] s = GradCheck.shape(rng, 1, 3, 5);
+        int[] s = Inputs.shape(rng, 1, 3, 5);
         int dim = rng.nextInt(s.length) - (rng.nextInt(2) == 0 ? s.length : 0);
-        checker(rng).check("softmax", x -> x[0].softmax(dim), GradCheck.normal(rng, s));
+        checker(rng).check("softmax", x -> x[0].softmax(dim), Inputs.normal(rng, s));
     }
 
     @Property(tries = TRIES)
     void logSoftmax(@ForAll long seed) {
         Rng rng = new Rng(seed);
-        int[] s = GradCheck.shape(rng, 1, 3, 5);
+        int[] s = Inputs.shape(rng, 1, 3, 5);
         int dim = rng.nextInt(s.length);
-        checker(rng).check("logSoftmax", x -> x[0].logSoftmax(dim), GradCheck.normal(rng, s));
+        checker(rng).check("logSoftmax", x -> x[0].logSoftmax(dim), Inputs.normal(rng, s));
     }
 
     // ------------------------------------------------------------- joins and indexing
@@ -239,14 +239,14 @@ class GradientProperties {
     @Property(tries = TRIES)
     void cat(@ForAll long seed) {
         Rng rng = new Rng(seed);
-        int[] s = GradCheck.shape(rng, 1, 3, 3);
+        int[] s = Inputs.shape(rng, 1, 3, 3);
         int dim = rng.nextInt(s.length);
         int count = 1 + rng.nextInt(3);
         Tensor[] vs = new Tensor[count];
         for (int i = 0; i < count; i++) {
             int[] si = s.clone();
             si[dim] = 1 + rng.nextInt(3);
-            vs[i] = GradCheck.normal(rng, si);
+            vs[i] = Inputs.normal(rng, si);
         }
         checker(rng).check("cat", x -> Tensor.cat(dim, x), vs);
     }
@@ -254,40 +254,40 @@ class GradientProperties {
     @Property(tries = TRIES)
     void stack(@ForAll long seed) {
         Rng rng = new Rng(seed);
-        int[] s = GradCheck.shape(rng, 0, 3, 3);
+        int[] s = Inputs.shape(rng, 0, 3, 3);
         int dim = rng.nextInt(s.length + 1);
-        Tensor[] vs = {GradCheck.normal(rng, s), GradCheck.normal(rng, s)};
+        Tensor[] vs = {Inputs.normal(rng, s), Inputs.normal(rng, s)};
         checker(rng).check("stack", x -> Tensor.stack(dim, x), vs);
     }
 
     @Property(tries = TRIES)
     void pad(@ForAll long seed) {
         Rng rng = new Rng(seed);
-        int[] s = GradCheck.shape(rng, 1, 3, 4);
+        int[] s = Inputs.shape(rng, 1, 3, 4);
         int dim = rng.nextInt(s.length), left = rng.nextInt(3), right = rng.nextInt(3);
-        checker(rng).check("pad", x -> x[0].pad(dim, left, right, 0.5f), GradCheck.normal(rng, s));
+        checker(rng).check("pad", x -> x[0].pad(dim, left, right, 0.5f), Inputs.normal(rng, s));
     }
 
     @Property(tries = TRIES)
     void indexSelect(@ForAll long seed) {
         Rng rng = new Rng(seed);
-        int[] s = GradCheck.shape(rng, 1, 3, 4);
+        int[] s = Inputs.shape(rng, 1, 3, 4);
         int dim = rng.nextInt(s.length);
         int[] idx = new int[1 + rng.nextInt(5)];
         for (int i = 0; i < idx.length; i++) idx[i] = rng.nextInt(s[dim]); // repeats accumulate
-        checker(rng).check("indexSelect", x -> x[0].indexSelect(dim, idx), GradCheck.normal(rng, s));
+        checker(rng).check("indexSelect", x -> x[0].indexSelect(dim, idx), Inputs.normal(rng, s));
     }
 
     @Property(tries = TRIES)
     void gather(@ForAll long seed) {
         Rng rng = new Rng(seed);
-        int[] s = GradCheck.shape(rng, 1, 3, 4);
+        int[] s = Inputs.shape(rng, 1, 3, 4);
         int dim = rng.nextInt(s.length);
         int[] is = s.clone();
         for (int i = 0; i < is.length; i++) is[i] = i == dim ? 1 + rng.nextInt(5) : 1 + rng.nextInt(s[i]);
         int[] idx = new int[Shape.numel(is)];
         for (int i = 0; i < idx.length; i++) idx[i] = rng.nextInt(s[dim]);
-        checker(rng).check("gather", x -> x[0].gather(dim, idx, is), GradCheck.normal(rng, s));
+        checker(rng).check("gather", x -> x[0].gather(dim, idx, is), Inputs.normal(rng, s));
     }
 
     // ------------------------------------------------------------- views
@@ -295,7 +295,7 @@ class GradientProperties {
     @Property(tries = TRIES)
     void viewChain(@ForAll long seed) {
         Rng rng = new Rng(seed);
-        int[] s = GradCheck.shape(rng, 2, 3, 4);
+        int[] s = Inputs.shape(rng, 2, 3, 4);
         int r = s.length;
         int[] perm = new int[r];
         for (int i = 0; i < r; i++) perm[i] = i;
@@ -312,14 +312,14 @@ class GradientProperties {
             Tensor z = y.reshape(-1).unsqueeze(0).expand(2, -1); // reshape copies a non-contiguous view
             return z.transpose(0, 1).flatten(0, 1).unsqueeze(1).squeeze(1).mul(z.reshape(-1));
         };
-        checker(rng).check("permute/narrow/reshape/expand", f, GradCheck.normal(rng, s));
+        checker(rng).check("permute/narrow/reshape/expand", f, Inputs.normal(rng, s));
     }
 
     @Property(tries = TRIES)
     void expandBroadcast(@ForAll long seed) {
         Rng rng = new Rng(seed);
-        int[] s = GradCheck.shape(rng, 1, 3, 4);
-        int[] small = GradCheck.partner(rng, s);
-        checker(rng).check("expand", x -> x[0].expand(s).contiguous().mul(2f), GradCheck.normal(rng, small));
+        int[] s = Inputs.shape(rng, 1, 3, 4);
+        int[] small = Inputs.partner(rng, s);
+        checker(rng).check("expand", x -> x[0].expand(s).contiguous().mul(2f), Inputs.normal(rng, small));
     }
 }

@@ -5,13 +5,12 @@ import java.nio.file.Path;
 import java.util.List;
 import org.fglecg.ecg.data.MitBih;
 import org.fglecg.ecg.data.PreprocessCache;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options every {@code fgl data} command takes: where the database is, where the cache is. */
 final class DataOptions {
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data/mitdb",
-            description = "MIT-BIH database directory (default: ${DEFAULT-VALUE}).")
-    Path data;
+    @Mixin DataDirOption dataDir;
 
     @Option(names = "--cache", paramLabel = "DIR",
             description = "Preprocessing cache directory (default: $XDG_CACHE_HOME/fgl-ecg or ~/.cache/fgl-ecg).")
@@ -20,8 +19,11 @@ final class DataOptions {
     @Option(names = "--no-cache", description = "Preprocess from the raw files; read and write no cache.")
     boolean noCache;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Records preprocessed in parallel (default: all cores).")
-    Integer threads;
+    @Mixin ThreadsOption threads;
+
+    Path data() {
+        return dataDir.dir;
+    }
 
     /** The cache directory to use, or {@code null} for none. */
     Path cacheDir() {
@@ -31,8 +33,6 @@ final class DataOptions {
 
     /** Loads the given records with the default preprocessing. */
     MitBih load(List<String> records) throws IOException {
-        MitBih.Loader loader = MitBih.loader(data).records(records).cacheDir(cacheDir());
-        if (threads != null) loader.threads(threads);
-        return loader.load();
+        return MitBih.loader(data()).records(records).cacheDir(cacheDir()).load();
     }
 }

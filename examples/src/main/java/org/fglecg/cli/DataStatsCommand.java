@@ -14,6 +14,7 @@ import org.fglecg.ecg.data.MitBih;
 import org.fglecg.ecg.data.Split;
 import org.fglecg.ecg.data.Splits;
 import org.fglecg.ecg.data.WindowSpec;
+import org.fglecg.ecg.train.TrainConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,8 +29,8 @@ public final class DataStatsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of the intra-patient split (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Option(names = "--seed", description = "Seed of the intra-patient split (default: ${DEFAULT-VALUE}).")
+    long seed = TrainConfig.DEFAULT_SEED;
 
     @Override
     public Integer call() throws Exception {
@@ -52,7 +53,7 @@ public final class DataStatsCommand implements Callable<Integer> {
             return 0;
         }
         out.printf(Locale.ROOT, "MIT-BIH Arrhythmia Database: %s (%d records; paced %s excluded)%n",
-                options.data, db.records().size(), String.join(", ", MitBih.PACED));
+                options.data(), db.records().size(), String.join(", ", MitBih.PACED));
         out.printf(Locale.ROOT, "%-8s%-5s%9s%8s%8s%8s%10s%n", "record", "set", "N", "S", "V", "F", "total");
         for (EcgRecord r : db.records()) {
             String set = MitBih.DS1.contains(r.name()) ? "DS1" : MitBih.DS2.contains(r.name()) ? "DS2" : "-";

@@ -2,7 +2,9 @@ package org.fglecg.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.fglecg.ecg.data.WindowSpec;
 import org.fglecg.ecg.train.Progress;
+import org.fglecg.ecg.train.Role;
 import org.fglecg.ecg.train.RunDirectory;
 import org.fglecg.ecg.train.TrainConfig;
 import org.fglecg.ecg.train.Trainer;
@@ -29,7 +31,7 @@ final class DistillCommand implements Callable<Integer> {
         TrainConfig teacherCfg = TrainConfig.fromJson(RunDirectory.open(teacher).config());
         TrainConfig cfg = distilled(opts, teacherCfg, teacher, loss.alpha, loss.tau);
         String n = name != null ? name : "fgl-" + teacher.getFileName() + "-a" + loss.alpha + "-t" + loss.tau;
-        Trainer.train(cfg, opts.data, opts.runs.resolve(n), opts.resume, System.out, Progress.stdoutIsTerminal());
+        Trainer.train(cfg, opts.data(), opts.runs.resolve(n), opts.resume, System.out, Progress.stdoutIsTerminal());
         return 0;
     }
 
@@ -38,7 +40,7 @@ final class DistillCommand implements Callable<Integer> {
      * seed and records, so that it never trains on the teacher's test beats.
      */
     static TrainConfig distilled(TrainingOptions opts, TrainConfig teacherCfg, Path teacherRun, double alpha, double tau) {
-        return opts.config("student", "student", teacherCfg.split()).withSplitSeed(teacherCfg.splitSeed())
+        return opts.config(Role.STUDENT, WindowSpec.STUDENT, teacherCfg.split()).withSplitSeed(teacherCfg.splitSeed())
                 .withSubset(opts.maxTrainBeats, opts.maxEvalBeats, teacherCfg.records())
                 .distilledFrom(teacherRun.toString(), alpha, tau);
     }

@@ -3,6 +3,7 @@ package org.fglecg.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code fgl data download}: fetch mitdb from PhysioNet, every file checked against SHA256SUMS. */
@@ -10,9 +11,7 @@ import picocli.CommandLine.Option;
         description = "Download the MIT-BIH Arrhythmia Database from PhysioNet and verify every file "
                 + "against PhysioNet's SHA256SUMS.txt. Files already present and correct are kept.")
 final class DownloadCommand implements Callable<Integer> {
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data/mitdb",
-            description = "Where to put the database (default: ${DEFAULT-VALUE}).")
-    Path data;
+    @Mixin DataDirOption data;
 
     @Option(names = "--records", paramLabel = "LIST",
             description = "Comma-separated record names (default: all of PhysioNet's RECORDS list).")
@@ -24,7 +23,7 @@ final class DownloadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        new MitdbDownloader(url, System.out::println).download(data, MitdbDownloader.splitRecords(records));
+        new MitdbDownloader(url, System.out::println).download(data.dir, MitdbDownloader.splitRecords(records));
         return 0;
     }
 }

@@ -7,7 +7,7 @@ import org.fglecg.ecg.train.Evaluation;
 import org.fglecg.ecg.train.Progress;
 import org.fglecg.ecg.train.RunResult;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code fgl evaluate RUN}: the run's best checkpoint on its test split, and a report. */
@@ -18,13 +18,12 @@ final class EvaluateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN", description = "Run directory.")
     Path run;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data/mitdb",
-            description = "MIT-BIH database directory (default: ${DEFAULT-VALUE}).")
-    Path data;
+    @Mixin DataDirOption data;
+    @Mixin ThreadsOption threads;
 
     @Override
     public Integer call() throws Exception {
-        Evaluation.test(run, data, System.out, Progress.stdoutIsTerminal());
+        Evaluation.test(run, data.dir, System.out, Progress.stdoutIsTerminal());
         RunResult r = RunResult.load(run);
         Report.write(run, "Evaluation of " + r.name(), List.of(r));
         System.out.print(ComparisonTable.markdown(List.of(r)));

@@ -2,6 +2,7 @@ package org.fglecg.cli;
 
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.fglecg.ecg.train.Role;
 import org.fglecg.nn.FglNet;
 import org.fglecg.nn.FlopCount;
 import picocli.CommandLine.Command;
@@ -12,9 +13,7 @@ import picocli.CommandLine.Option;
         description = "Parameter count and analytic forward FLOPs per beat of the student or teacher.")
 public final class ModelSummaryCommand implements Callable<Integer> {
 
-    enum Role { student, teacher }
-
-    @Option(names = "--role", required = true, description = "student or teacher")
+    @Option(names = "--role", required = true, converter = Converters.RoleConverter.class, description = "student or teacher")
     Role role;
 
     @Option(names = "--length", description = "teacher window length in samples (default 450, T_asym_360)")
@@ -25,8 +24,8 @@ public final class ModelSummaryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        FglNet.Config c = role == Role.student ? FglNet.student() : FglNet.teacher(length == null ? 450 : length);
-        if (role == Role.student && length != null && length != 180) {
+        FglNet.Config c = role == Role.STUDENT ? FglNet.student() : FglNet.teacher(length == null ? 450 : length);
+        if (role == Role.STUDENT && length != null && length != 180) {
             throw new IllegalArgumentException("--length applies to the teacher; the student window is 180");
         }
         long params = new FglNet(c, 0).parameterCount();

@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.fglecg.ecg.data.SplitKind;
+import org.fglecg.ecg.data.WindowSpec;
 import org.fglecg.ecg.train.Progress;
+import org.fglecg.ecg.train.Role;
 import org.fglecg.ecg.train.RunResult;
 import org.fglecg.ecg.train.TrainConfig;
 import org.fglecg.ecg.train.Trainer;
@@ -22,9 +25,9 @@ final class PaperCommand implements Callable<Integer> {
     /** --quick: a small, complete pass (about 10 minutes on 2 cores): subsets and few epochs. */
     static final int QUICK_EPOCHS = 3, QUICK_TEACHER_EPOCHS = 2, QUICK_TRAIN_BEATS = 2000, QUICK_EVAL_BEATS = 1000;
 
-    @Option(names = "--teacher-window", paramLabel = "NAME", defaultValue = "T_asym_360",
-            description = "The teacher's window (default: ${DEFAULT-VALUE}, the paper's best).")
-    String teacherWindow;
+    @Option(names = "--teacher-window", paramLabel = "NAME", converter = Converters.WindowConverter.class,
+            description = "The teacher's window (default: T_asym_360, the paper's best).")
+    WindowSpec teacherWindow = Role.TEACHER.defaultWindow();
 
     @Option(names = "--teacher-epochs", paramLabel = "N", description = "Teacher epochs (default: --epochs).")
     Integer teacherEpochs;
@@ -46,21 +49,21 @@ final class PaperCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (quick) applyQuickPreset();
-        String split = splitOption.split;
+        SplitKind split = splitOption.split;
         double alpha = loss.alpha, tau = loss.tau;
         Path root = opts.runs.resolve(name != null ? name : "paper-" + split + (quick ? "-quick" : ""));
         boolean live = Progress.stdoutIsTerminal();
         long t0 = System.nanoTime();
-        TrainConfig teacherCfg = opts.config("teacher", teacherWindow, split);
+        TrainConfig teacherCfg = opts.config(Role.TEACHER, teacherWindow, split);
         if (teacherEpochs != null) teacherCfg = teacherCfg.withEpochs(teacherEpochs);
         List<RunResult> runs = new ArrayList<>();
-        runs.add(Trainer.train(teacherCfg, opts.data, root.resolve("teacher"), opts.resume, System.out, live));
-        runs.add(Trainer.train(opts.config("student", "student", split), opts.data, root.resolve("baseline"),
+        runs.add(Trainer.train(teacherCfg, opts.data(), root.resolve("teacher"), opts.resume, System.out, live));
+        runs.add(Trainer.train(opts.config(Role.STUDENT, WindowSpec.STUDENT, split), opts.data(), root.resolve("baseline"),
                 opts.resume, System.out, live));
         runs.add(Trainer.train(DistillCommand.distilled(opts, teacherCfg, root.resolve("teacher"), alpha, tau),
-                opts.data, root.resolve("fgl"), opts.resume, System.out, live));
+                opts.data(), root.resolve("fgl"), opts.resume, System.out, live));
         String title = String.format(Locale.ROOT, "FGL paper run: %s split, teacher %s, alpha %s, tau %s", split,
-                teacherWindow, alpha, tau);
+                teacherWindow.name(), alpha, tau);
         Report.write(root, title, runs);
         System.out.print(ComparisonTable.markdown(runs));
         System.out.printf(Locale.ROOT, "report: %s (%s wall)%n", root.resolve("report.md"),

@@ -42,7 +42,7 @@ public final class PlotBaselineCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Preprocessing p = Preprocessing.DEFAULT;
-        WfdbRecord rec = WfdbRecord.open(options.data, record);
+        WfdbRecord rec = WfdbRecord.open(options.data(), record);
         int lead = rec.signalIndex(p.lead());
         SignalSpec spec = rec.header().signals().get(lead);
         double fs = rec.header().samplingFrequency();

@@ -32,8 +32,9 @@ public final class PlotBeatsCommand implements Callable<Integer> {
     @Mixin
     DataOptions options;
 
-    @Option(names = "--teacher", defaultValue = "T_asym_360", description = "Teacher window (default: ${DEFAULT-VALUE}).")
-    String teacher;
+    @Option(names = "--teacher", defaultValue = "T_asym_360", converter = Converters.WindowConverter.class,
+            description = "Teacher window (default: ${DEFAULT-VALUE}).")
+    WindowSpec teacher;
 
     @Option(names = "--seed", defaultValue = "3", description = "Seed for picking the example beats (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -43,7 +44,7 @@ public final class PlotBeatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        WindowSpec tw = WindowSpec.byName(teacher);
+        WindowSpec tw = teacher;
         WindowSpec sw = WindowSpec.STUDENT;
         MitBih db = options.load(MitBih.RECORDS);
         BeatIndex beats = db.beats();

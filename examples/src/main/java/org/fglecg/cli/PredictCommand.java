@@ -23,6 +23,7 @@ import org.fglecg.ecg.wfdb.Annotation;
 import org.fglecg.ecg.wfdb.AnnotationFile;
 import org.fglecg.nn.FglNet;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code fgl predict}: classify every annotated beat of a record with a trained model. */
@@ -40,6 +41,8 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Annotation file to write, e.g. 208.pred.")
     Path out;
 
+    @Mixin ThreadsOption threads;
+
     @Override
     public Integer call() throws Exception {
         RunDirectory run = RunDirectory.open(model);
@@ -49,7 +52,7 @@ final class PredictCommand implements Callable<Integer> {
         String name = record.getFileName().toString();
         BeatIndex beats = MitBih.loader(dir).records(List.of(name)).load().beats();
         BeatDataset data = new BeatDataset(beats, WindowSpec.STUDENT, WindowSpec.T_ASYM_360);
-        WindowSpec w = TrainingData.window(cfg.window());
+        WindowSpec w = cfg.window();
         int k = TrainingData.CLASS_NAMES.size();
         int[] all = beats.all();
         float[] z = Evaluator.logits(net, data, w, all, k, null, false, "");

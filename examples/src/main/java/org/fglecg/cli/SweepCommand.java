@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.fglecg.ecg.data.SplitKind;
 import org.fglecg.ecg.data.WindowSpec;
 import org.fglecg.ecg.train.Progress;
 import org.fglecg.ecg.train.RunDirectory;
+import org.fglecg.ecg.train.Role;
 import org.fglecg.ecg.train.RunResult;
 import org.fglecg.ecg.train.TrainConfig;
 import org.fglecg.ecg.train.Trainer;
@@ -37,11 +39,11 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--teacher", paramLabel = "RUN", description = "Teacher run (for --alpha / --tau).")
     Path teacher;
 
-    @Option(names = "--fixed-alpha", paramLabel = "A", defaultValue = "0.5", description = "alpha while tau or windows vary (default: ${DEFAULT-VALUE}).")
-    double fixedAlpha;
+    @Option(names = "--fixed-alpha", paramLabel = "A", description = "alpha while tau or windows vary (default: ${DEFAULT-VALUE}).")
+    double fixedAlpha = TrainConfig.DEFAULT_FGL_ALPHA;
 
-    @Option(names = "--fixed-tau", paramLabel = "T", defaultValue = "4", description = "tau while alpha or windows vary (default: ${DEFAULT-VALUE}).")
-    double fixedTau;
+    @Option(names = "--fixed-tau", paramLabel = "T", description = "tau while alpha or windows vary (default: ${DEFAULT-VALUE}).")
+    double fixedTau = TrainConfig.DEFAULT_TAU;
 
     @Option(names = "--name", paramLabel = "NAME", description = "Sweep directory under --runs (default: sweep-alpha, sweep-tau, sweep-windows-SPLIT).")
     String name;
@@ -52,13 +54,13 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<RunResult> runs = new ArrayList<>();
-        String split = splitOption.split;
+        SplitKind split = splitOption.split;
         String kind = what.alpha != null ? "alpha" : what.tau != null ? "tau" : "windows";
         Path root = opts.runs.resolve(name != null ? name : "sweep-" + kind + (kind.equals("windows") ? "-" + split : ""));
         if (kind.equals("windows")) {
             if (!what.windows.equals("all")) throw new IllegalArgumentException("--windows takes 'all', got '" + what.windows + "'");
             for (WindowSpec w : WindowSpec.TEACHERS) {
-                TrainConfig tc = opts.config("teacher", w.name(), split);
+                TrainConfig tc = opts.config(Role.TEACHER, w, split);
                 Path teacherRun = root.resolve("teacher-" + w.name());
                 runs.add(step(tc, teacherRun));
                 runs.add(step(DistillCommand.distilled(opts, tc, teacherRun, fixedAlpha, fixedTau),
@@ -79,6 +81,6 @@ final class SweepCommand implements Callable<Integer> {
 
     /** Trains one configuration, continuing it if a previous sweep was interrupted inside it. */
     private RunResult step(TrainConfig cfg, Path dir) throws Exception {
-        return Trainer.train(cfg, opts.data, dir, true, System.out, Progress.stdoutIsTerminal());
+        return Trainer.train(cfg, opts.data(), dir, true, System.out, Progress.stdoutIsTerminal());
     }
 }

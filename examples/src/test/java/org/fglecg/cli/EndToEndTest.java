@@ -9,6 +9,7 @@ import org.fglecg.ecg.train.RunDirectory;
 import org.fglecg.ecg.train.RunResult;
 import org.fglecg.ecg.wfdb.Annotation;
 import org.fglecg.ecg.wfdb.AnnotationFile;
+import org.fglecg.tensor.kernel.Parallel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,8 +69,19 @@ class EndToEndTest {
         assertTrue(r.err().contains("Usage: fgl train"), r.err());
 
         r = CliRun.fgl("train", "--role", "nurse", "--data", tmp.toString());
-        assertEquals(CliErrors.FAILED, r.exit());
-        assertEquals("fgl: error: role must be teacher or student, got 'nurse'", r.err().strip());
+        assertEquals(CliErrors.USAGE, r.exit());
+        assertTrue(r.err().startsWith("fgl: Invalid value for option '--role': unknown role 'nurse' "
+                + "(valid: teacher, student)"), r.err());
+        assertTrue(r.err().contains("Usage: fgl train"), r.err());
+
+        r = CliRun.fgl("train", "--role", "teacher", "--split", "extra");
+        assertEquals(CliErrors.USAGE, r.exit());
+        assertTrue(r.err().startsWith("fgl: Invalid value for option '--split': unknown split 'extra' "
+                + "(valid: intra, inter)"), r.err());
+        r = CliRun.fgl("train", "--role", "teacher", "--window", "T_asym_999");
+        assertEquals(CliErrors.USAGE, r.exit());
+        assertTrue(r.err().startsWith("fgl: Invalid value for option '--window': unknown window 'T_asym_999'"), r.err());
+        assertTrue(r.err().contains("T_asym_360"), r.err());
 
         r = CliRun.fgl("paper", "--data", tmp.resolve("nowhere").toString());
         assertEquals(CliErrors.FAILED, r.exit());
@@ -80,6 +92,25 @@ class EndToEndTest {
             r = CliRun.fgl(cmd, "--help");
             assertEquals(0, r.exit(), cmd);
             assertTrue(r.out().contains("Usage: fgl " + cmd), cmd + ": " + r.out() + r.err());
+        }
+
+        // One --threads, the compute pool's, on every command that computes or loads data.
+        for (String cmd : List.of("train", "distill", "paper", "sweep", "evaluate", "predict", "data stats",
+                "data plot-beats", "data plot-baseline")) {
+            r = CliRun.fgl((cmd + " --help").split(" "));
+            assertTrue(r.out().contains("--threads=N") && r.out().contains("Threads for computing and for loading data"),
+                    cmd + ": " + r.out());
+        }
+        r = CliRun.fgl("evaluate", tmp.toString(), "--threads", "0");
+        assertEquals(CliErrors.USAGE, r.exit());
+        assertTrue(r.err().startsWith("fgl: Invalid value for option '--threads': 0"), r.err());
+        int before = Parallel.threads();
+        try {
+            r = CliRun.fgl("data", "stats", "--threads", "1", "--no-cache", "--data", tmp.resolve("nowhere").toString());
+            assertEquals(CliErrors.FAILED, r.exit());
+            assertEquals(1, Parallel.threads(), "fgl data stats --threads sizes the compute pool, which loads the records");
+        } finally {
+            Parallel.setThreads(before);
         }
     }
 }

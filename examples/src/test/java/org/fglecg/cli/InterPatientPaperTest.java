@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.fglecg.ecg.data.SplitKind;
 import org.fglecg.ecg.train.RunResult;
 import org.fglecg.ecg.train.TrainingData;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class InterPatientPaperTest {
         assertTrue(r.out().contains("| teacher | teacher | T_asym_360 | inter |"), r.out());
         assertTrue(r.out().contains("| fgl | FGL student | student | inter | 0.5 | 4.0 | 1/1 | 1 | test |"), r.out());
 
-        long record100 = TrainingData.load(data, List.of("100"), "intra", 42).beats().size();
+        long record100 = TrainingData.load(data, List.of("100"), SplitKind.INTRA, 42).beats().size();
         for (String run : List.of("teacher", "baseline", "fgl")) {
             RunResult res = RunResult.load(tmp.resolve("runs/paper-inter").resolve(run));
             assertEquals(record100, res.test().confusion().total(), run + ": the test split is record 100, whole");

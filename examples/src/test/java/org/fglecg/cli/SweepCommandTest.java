@@ -5,12 +5,13 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.fglecg.ecg.data.SplitKind;
 import org.fglecg.ecg.data.WindowSpec;
 import org.fglecg.ecg.train.Models;
+import org.fglecg.ecg.train.Role;
 import org.fglecg.ecg.train.RunDirectory;
 import org.fglecg.ecg.train.TrainConfig;
 import org.fglecg.ecg.train.TrainState;
-import org.fglecg.ecg.train.TrainingData;
 import org.fglecg.nn.io.Checkpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,11 +26,11 @@ class SweepCommandTest {
     @Test
     void alphaSweepReusesTeacherLogitsAndResumes() throws Exception {
         // An untrained teacher is enough to distil from: the sweep's mechanics are under test here.
-        TrainConfig tc = TrainConfig.defaults("teacher", "T_asym_180", "intra").withEpochs(1)
+        TrainConfig tc = TrainConfig.defaults(Role.TEACHER, WindowSpec.T_ASYM_180, SplitKind.INTRA).withEpochs(1)
                 .withSubset(0, 0, List.of("100"));
         Path teacher = tmp.resolve("runs/teacher");
         RunDirectory run = RunDirectory.create(teacher, tc.toJson(), false);
-        Checkpoint.save(Models.create(tc, TrainingData.window("T_asym_180")), run.file(RunDirectory.BEST), java.util.Map.of());
+        Checkpoint.save(Models.create(tc, WindowSpec.T_ASYM_180), run.file(RunDirectory.BEST), java.util.Map.of());
         run.commit(new TrainState(1, 1, 0.5, "m", "o"), null);
 
         String[] args = {"sweep", "--teacher", teacher.toString(), "--alpha", "0.3,0.7", "--data",

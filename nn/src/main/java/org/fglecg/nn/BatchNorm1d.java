@@ -41,6 +41,37 @@ public final class BatchNorm1d extends Module {
         return isTraining() ? trainForward(x, batch, len) : evalForward(x, batch, len);
     }
 
+    /** A convolution whose output goes straight into a batch norm: what {@link #foldAll} folds. */
+    record ConvPair(Conv1d conv, BatchNorm1d norm) {}
+
+    /**
+     * Folds every BatchNorm1d in {@code root}'s module tree into the convolution that feeds it.
+     * The pairs come from the modules that hold them ({@link Module#convBatchNormPairs()}: a
+     * Sequential's adjacent Conv1d, BatchNorm1d; a block naming its own), found by walking the
+     * submodules; a BatchNorm1d that no convolution feeds directly is an error, so nothing is
+     * left unfolded silently. Returns the number folded.
+     */
+    static int foldAll(Module root) {
+        java.util.List<ConvPair> pairs = new java.util.ArrayList<>();
+        java.util.Map<BatchNorm1d, String> names = new java.util.LinkedHashMap<>(); // BatchNorm1d has identity equality
+        collect(root, "", pairs, names);
+        java.util.Set<BatchNorm1d> paired = new java.util.HashSet<>();
+        for (ConvPair p : pairs) paired.add(p.norm());
+        names.forEach((bn, name) -> {
+            if (!paired.contains(bn))
+                throw new IllegalStateException("cannot fold BatchNorm1d '" + name + "': no Conv1d feeds it directly");
+        });
+        for (ConvPair p : pairs) p.norm().foldInto(p.conv());
+        return pairs.size();
+    }
+
+    private static void collect(Module m, String name, java.util.List<ConvPair> pairs,
+                                java.util.Map<BatchNorm1d, String> names) {
+        if (m instanceof BatchNorm1d bn) names.put(bn, name);
+        pairs.addAll(m.convBatchNormPairs());
+        m.children().forEach((k, c) -> collect(c, name.isEmpty() ? k : name + "." + k, pairs, names));
+    }
+
     /**
      * Folds this eval-mode normalisation into the convolution before it (W' = W * scale,
      * b' = b * scale + shift per output channel) and becomes the identity: for inference copies.

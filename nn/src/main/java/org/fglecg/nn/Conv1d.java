@@ -18,6 +18,10 @@ public final class Conv1d extends Module {
     public final int inChannels, outChannels, kernelSize, stride, padding, dilation;
     final Tensor weight, bias;
 
+    /**
+     * {@code torch.nn.Conv1d(in, out, kernel_size, stride, padding, dilation)}, in PyTorch's
+     * argument order; weight and bias drawn from U(-1/sqrt(in*k), 1/sqrt(in*k)) by {@code rng}.
+     */
     public Conv1d(int in, int out, int kernelSize, int stride, int padding, int dilation, Rng rng) {
         this.inChannels = in;
         this.outChannels = out;
@@ -50,8 +54,14 @@ public final class Conv1d extends Module {
         return scratch;
     }
 
-    public Conv1d(int in, int out, int kernelSize, int padding, Rng rng) {
-        this(in, out, kernelSize, 1, padding, 1, rng);
+    /** {@code torch.nn.Conv1d(in, out, kernel_size, stride, padding)}: dilation 1. */
+    public Conv1d(int in, int out, int kernelSize, int stride, int padding, Rng rng) {
+        this(in, out, kernelSize, stride, padding, 1, rng);
+    }
+
+    /** {@code torch.nn.Conv1d(in, out, kernel_size)}: stride 1, no padding, dilation 1. */
+    public Conv1d(int in, int out, int kernelSize, Rng rng) {
+        this(in, out, kernelSize, 1, 0, 1, rng);
     }
 
     public int outLength(int length) {

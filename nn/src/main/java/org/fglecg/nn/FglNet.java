@@ -60,11 +60,11 @@ public final class FglNet extends Module {
         int[][] kp = {{5, 2}, {9, 4}, {11, 5}};
         Module[] br = new Module[3];
         for (int i = 0; i < 3; i++) {
-            br[i] = new Sequential(new Conv1d(1, 32, kp[i][0], kp[i][1], rng), new BatchNorm1d(32), new ReLU());
+            br[i] = new Sequential(new Conv1d(1, 32, kp[i][0], 1, kp[i][1], rng), new BatchNorm1d(32), new ReLU());
         }
         branches = registerModule("branches", new ModuleList(br));
         pool = registerModule("pool", new MaxPool1d(2, 2, 1));
-        proj = registerModule("proj", new Sequential(new Conv1d(96, 128, 1, 0, rng), new BatchNorm1d(128), new ReLU()));
+        proj = registerModule("proj", new Sequential(new Conv1d(96, 128, 1, rng), new BatchNorm1d(128), new ReLU()));
         blocks = registerModule("blocks", new Sequential(new SEBlock(128, 4, rng), new SEBlock(128, 4, rng),
                 new SEBlock(128, 4, rng)));
         embed = registerModule("embed", new Linear(128, d, rng));
@@ -82,16 +82,7 @@ public final class FglNet extends Module {
         FglNet copy = new FglNet(config, 0);
         copy.loadStateDict(stateDict());
         copy.eval();
-        for (int i = 0; i < 3; i++) {
-            Sequential b = (Sequential) copy.branches.get(i);
-            ((BatchNorm1d) b.get(1)).foldInto((Conv1d) b.get(0));
-        }
-        ((BatchNorm1d) copy.proj.get(1)).foldInto((Conv1d) copy.proj.get(0));
-        for (int i = 0; i < copy.blocks.size(); i++) {
-            SEBlock s = (SEBlock) copy.blocks.get(i);
-            s.bn1.foldInto(s.conv1);
-            s.bn2.foldInto(s.conv2);
-        }
+        BatchNorm1d.foldAll(copy);
         return copy;
     }
 

@@ -159,6 +159,15 @@ public abstract class Module {
         return n;
     }
 
+    /**
+     * The (Conv1d, BatchNorm1d) pairs among this module's direct submodules in which the
+     * normalisation takes the convolution's output as it is, for {@link BatchNorm1d#foldAll}.
+     * None by default; modules that have such pairs say so.
+     */
+    java.util.List<BatchNorm1d.ConvPair> convBatchNormPairs() {
+        return java.util.List.of();
+    }
+
     /** Direct submodules by name. */
     public Map<String, Module> children() {
         return Collections.unmodifiableMap(children);

@@ -65,7 +65,7 @@ public final class MultiheadAttention extends Module {
         int tt = time * time, tasks = batch * heads;
         // Backward needs every task's softmax weights; without a graph each task keeps its own
         // in per-thread scratch instead (no batch x heads x time^2 array).
-        boolean graph = NoGrad.isEnabled() && qkv.requiresGrad();
+        boolean graph = NoGrad.isGradEnabled() && qkv.requiresGrad();
         float[] probs = graph ? new float[tasks * tt] : null;          // softmax, before dropout
         Tensor ctx = Tensor.zeros(batch, time, d);
         float[] c = ctx.data();

@@ -16,12 +16,17 @@ public final class SEBlock extends Module {
     final Linear fc1, fc2;
 
     public SEBlock(int channels, int reduction, Rng rng) {
-        conv1 = registerModule("conv1", new Conv1d(channels, channels, 3, 1, rng));
+        conv1 = registerModule("conv1", new Conv1d(channels, channels, 3, 1, 1, rng));
         bn1 = registerModule("bn1", new BatchNorm1d(channels));
-        conv2 = registerModule("conv2", new Conv1d(channels, channels, 3, 1, rng));
+        conv2 = registerModule("conv2", new Conv1d(channels, channels, 3, 1, 1, rng));
         bn2 = registerModule("bn2", new BatchNorm1d(channels));
         fc1 = registerModule("fc1", new Linear(channels, channels / reduction, rng));
         fc2 = registerModule("fc2", new Linear(channels / reduction, channels, rng));
+    }
+
+    @Override
+    java.util.List<BatchNorm1d.ConvPair> convBatchNormPairs() {
+        return java.util.List.of(new BatchNorm1d.ConvPair(conv1, bn1), new BatchNorm1d.ConvPair(conv2, bn2));
     }
 
     @Override

@@ -5,11 +5,17 @@ import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.fglecg.tensor.GradCheck;
 import org.fglecg.tensor.Rng;
 import org.fglecg.tensor.Tensor;
 
 /** Every layer's backward agrees with finite differences on random small shapes. */
 class LayerGradientProperties {
+
+    /** A random N(0, 1) leaf requiring grad. */
+    static Tensor leaf(Rng rng, int... shape) {
+        return Tensor.randn(rng, shape).requiresGrad(true);
+    }
 
     static List<Tensor> with(Tensor x, Module m) {
         List<Tensor> l = new ArrayList<>();
@@ -26,8 +32,8 @@ class LayerGradientProperties {
                 @ForAll long seed) {
         Rng rng = new Rng(seed);
         Conv1d c = new Conv1d(in, out, k, stride, pad, dil, rng);
-        Tensor x = GradCheck.randn(rng, batch, in, len);
-        GradCheck.check("conv1d", () -> c.forward(x), with(x, c), seed);
+        Tensor x = leaf(rng, batch, in, len);
+        GradCheck.forFloat32Layers(seed).check("conv1d", () -> c.forward(x), with(x, c));
     }
 
     @Property(tries = 20)
@@ -37,8 +43,9 @@ class LayerGradientProperties {
         BatchNorm1d bn = new BatchNorm1d(ch);
         FixtureWeights.loadInto(bn);
         bn.train(training);
-        Tensor x = GradCheck.randn(rng, batch, ch, len);
-        GradCheck.check("batch_norm " + (training ? "train" : "eval"), () -> bn.forward(x), with(x, bn), seed);
+        Tensor x = leaf(rng, batch, ch, len);
+        GradCheck.forFloat32Layers(seed).check("batch_norm " + (training ? "train" : "eval"), () -> bn.forward(x),
+                with(x, bn));
     }
 
     @Property(tries = 20)
@@ -46,8 +53,8 @@ class LayerGradientProperties {
                  @ForAll @IntRange(min = 4, max = 9) int len, @ForAll long seed) {
         Rng rng = new Rng(seed);
         MaxPool1d p = new MaxPool1d(2, 2, 1);
-        Tensor x = GradCheck.randn(rng, batch, ch, len);
-        GradCheck.check("max_pool1d", () -> p.forward(x), List.of(x), seed, 1e-3, 2e-2);
+        Tensor x = leaf(rng, batch, ch, len);
+        GradCheck.forFloat32Layers(seed).check("max_pool1d", () -> p.forward(x), List.of(x));
     }
 
     @Property(tries = 20)
@@ -55,8 +62,8 @@ class LayerGradientProperties {
                 @ForAll @IntRange(min = 1, max = 5) int out, @ForAll long seed) {
         Rng rng = new Rng(seed);
         Linear l = new Linear(in, out, rng);
-        Tensor x = GradCheck.randn(rng, rows, 2, in);
-        GradCheck.check("linear", () -> l.forward(x), with(x, l), seed);
+        Tensor x = leaf(rng, rows, 2, in);
+        GradCheck.forFloat32Layers(seed).check("linear", () -> l.forward(x), with(x, l));
     }
 
     @Property(tries = 20)
@@ -65,36 +72,36 @@ class LayerGradientProperties {
         Rng rng = new Rng(seed);
         LayerNorm n = new LayerNorm(d);
         FixtureWeights.loadInto(n);
-        Tensor x = GradCheck.randn(rng, rows, d);
-        GradCheck.check("layer_norm", () -> n.forward(x), with(x, n), seed);
+        Tensor x = leaf(rng, rows, d);
+        GradCheck.forFloat32Layers(seed).check("layer_norm", () -> n.forward(x), with(x, n));
     }
 
     @Property(tries = 20)
     void tensorOpsUsedByLayers(@ForAll @IntRange(min = 1, max = 3) int a, @ForAll @IntRange(min = 1, max = 4) int b,
                                @ForAll long seed) {
         Rng rng = new Rng(seed);
-        Tensor x = GradCheck.randn(rng, a, b, 3);
-        GradCheck.check("relu/mean/sigmoid", () -> x.relu().mean(2, false).sigmoid(), List.of(x), seed);
+        Tensor x = leaf(rng, a, b, 3);
+        GradCheck.forFloat32Layers(seed).check("relu/mean/sigmoid", () -> x.relu().mean(2, false).sigmoid(), List.of(x));
     }
 
     @Property(tries = 20)
     void feedForward(@ForAll @IntRange(min = 1, max = 2) int batch, @ForAll long seed) {
         Rng rng = new Rng(seed);
         Linear l1 = new Linear(4, 8, rng), l2 = new Linear(8, 4, rng);
-        Tensor x = GradCheck.randn(rng, batch, 3, 4);
+        Tensor x = leaf(rng, batch, 3, 4);
         List<Tensor> wrt = with(x, l1);
         wrt.addAll(l2.parameters());
-        GradCheck.check("feed_forward", () -> l2.forward(l1.forward(x).relu()), wrt, seed);
+        GradCheck.forFloat32Layers(seed).check("feed_forward", () -> l2.forward(l1.forward(x).relu()), wrt);
     }
 
     @Property(tries = 20)
     void scaleChannelsAndAddRelu(@ForAll @IntRange(min = 1, max = 3) int batch, @ForAll @IntRange(min = 1, max = 4) int ch,
                                  @ForAll @IntRange(min = 1, max = 5) int len, @ForAll long seed) {
         Rng rng = new Rng(seed);
-        Tensor y = GradCheck.randn(rng, batch, ch, len), s = GradCheck.randn(rng, batch, ch);
-        Tensor x = GradCheck.randn(rng, batch, ch, len);
-        GradCheck.check("scale_channels+add_relu", () -> SEBlock.addRelu(SEBlock.scaleChannels(y, s), x),
-                List.of(y, s, x), seed);
+        Tensor y = leaf(rng, batch, ch, len), s = leaf(rng, batch, ch);
+        Tensor x = leaf(rng, batch, ch, len);
+        GradCheck.forFloat32Layers(seed).check("scale_channels+add_relu",
+                () -> SEBlock.addRelu(SEBlock.scaleChannels(y, s), x), List.of(y, s, x));
     }
 
     @Property(tries = 20)
@@ -102,11 +109,11 @@ class LayerGradientProperties {
                                  @ForAll @IntRange(min = 2, max = 5) int len, @ForAll long seed) {
         Rng rng = new Rng(seed);
         BatchNorm1d bn = new BatchNorm1d(ch);
-        Tensor x = GradCheck.randn(rng, batch, ch, len);
-        GradCheck.check("bn then (y, mean(y))", () -> {
+        Tensor x = leaf(rng, batch, ch, len);
+        GradCheck.forFloat32Layers(seed).check("bn then (y, mean(y))", () -> {
             Tensor y = bn.forward(x);
             return SEBlock.scaleChannels(y, y.mean(2, false).sigmoid());
-        }, List.of(x), seed);
+        }, List.of(x));
     }
 
     @Property(tries = 15)
@@ -116,19 +123,19 @@ class LayerGradientProperties {
         Rng rng = new Rng(seed);
         MultiheadAttention a = new MultiheadAttention(heads * hd, heads, 0.1f, rng);
         a.eval();
-        Tensor x = GradCheck.randn(rng, batch, time, heads * hd);
-        GradCheck.check("self_attention", () -> a.forward(x), with(x, a), seed);
+        Tensor x = leaf(rng, batch, time, heads * hd);
+        GradCheck.forFloat32Layers(seed).check("self_attention", () -> a.forward(x), with(x, a));
     }
 
     @Property(tries = 10)
     void selfAttentionWithDropout(@ForAll @IntRange(min = 1, max = 2) int batch, @ForAll @IntRange(min = 2, max = 6) int time,
                                   @ForAll long seed) {
-        Tensor x = GradCheck.randn(new Rng(seed), batch, time, 4);
+        Tensor x = leaf(new Rng(seed), batch, time, 4);
         // a fresh module from the same seeds each call: same weights, same dropout masks
-        GradCheck.check("self_attention train, dropout 0.5", () -> {
+        GradCheck.forFloat32Layers(seed).check("self_attention train, dropout 0.5", () -> {
             MultiheadAttention a = new MultiheadAttention(4, 2, 0.5f, new Rng(seed), new Rng(seed + 1));
             return a.forward(x);
-        }, List.of(x), seed);
+        }, List.of(x));
     }
 
     @Property(tries = 10)
@@ -137,8 +144,9 @@ class LayerGradientProperties {
         Rng rng = new Rng(seed);
         SEBlock b = new SEBlock(8, 4, rng);
         b.train(training);
-        Tensor x = GradCheck.randn(rng, batch, 8, len);
-        GradCheck.check("se_block", () -> b.forward(x), with(x, b), seed, 1e-4, 5e-2);
+        Tensor x = leaf(rng, batch, 8, len);
+        GradCheck.forFloat32Layers(seed).step(1e-4).toleranceOfLargest(5e-2)
+                .check("se_block", () -> b.forward(x), with(x, b));
     }
 
     @Property(tries = 10)
@@ -147,7 +155,8 @@ class LayerGradientProperties {
         Rng rng = new Rng(seed);
         TransformerEncoderLayer l = new TransformerEncoderLayer(8, 2, 16, 0.1f, rng);
         l.eval();
-        Tensor x = GradCheck.randn(rng, batch, time, 8);
-        GradCheck.check("encoder_layer", () -> l.forward(x), with(x, l), seed, 1e-4, 5e-2);
+        Tensor x = leaf(rng, batch, time, 8);
+        GradCheck.forFloat32Layers(seed).step(1e-4).toleranceOfLargest(5e-2)
+                .check("encoder_layer", () -> l.forward(x), with(x, l));
     }
 }

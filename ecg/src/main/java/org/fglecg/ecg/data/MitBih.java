@@ -3,17 +3,13 @@ package org.fglecg.ecg.data;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.fglecg.ecg.wfdb.Annotation;
 import org.fglecg.ecg.wfdb.AnnotationFile;
 import org.fglecg.ecg.wfdb.SignalSpec;
 import org.fglecg.ecg.wfdb.WfdbFormatException;
 import org.fglecg.ecg.wfdb.WfdbRecord;
+import org.fglecg.tensor.kernel.Parallel;
 
 /**
  * The MIT-BIH Arrhythmia Database as the paper uses it (FGL-SPEC section 1): the 44 non-paced
@@ -27,7 +23,9 @@ import org.fglecg.ecg.wfdb.WfdbRecord;
  * Split split = Splits.intraPatient(beats, 42);                  // or Splits.interPatient(beats)
  * }</pre>
  *
- * {@link #loader(Path)} sets the record list, preprocessing, cache directory and threads.
+ * {@link #loader(Path)} sets the record list, preprocessing and cache directory. Records are
+ * read and preprocessed in parallel on the compute pool ({@link Parallel}, sized by {@code
+ * --threads}), one record per task.
  */
 public final class MitBih {
     /** All 48 records. */
@@ -99,7 +97,6 @@ public final class MitBih {
         private List<String> records = RECORDS;
         private Preprocessing preprocessing = Preprocessing.DEFAULT;
         private PreprocessCache cache = new PreprocessCache(PreprocessCache.defaultDir());
-        private int threads = Runtime.getRuntime().availableProcessors();
 
         private Loader(Path dir) {
             this.dir = dir;
@@ -122,42 +119,27 @@ public final class MitBih {
             return this;
         }
 
-        /** Records preprocessed in parallel (1: on the caller's thread). */
-        public Loader threads(int n) {
-            if (n < 1) throw new IllegalArgumentException("threads must be >= 1, got " + n);
-            this.threads = n;
-            return this;
-        }
-
         public MitBih load() throws IOException {
             if (!Files.isDirectory(dir)) {
                 throw new WfdbFormatException(dir, "", "no such directory (the MIT-BIH database: 100.hea, 100.dat, 100.atr, ...)");
             }
-            List<EcgRecord> out = new ArrayList<>();
-            if (threads == 1 || records.size() == 1) {
-                for (String r : records) out.add(loadRecord(dir, r, preprocessing, cache));
-            } else {
-                ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, records.size()), t -> {
-                    Thread th = new Thread(t, "mitdb-load");
-                    th.setDaemon(true);
-                    return th;
-                });
+            // One task per record on the compute pool; each task keeps its own failure, and the
+            // first record's (in list order) is reported, whatever the thread timing.
+            int n = records.size();
+            EcgRecord[] loaded = new EcgRecord[n];
+            Exception[] failed = new Exception[n];
+            Parallel.forEach(n, i -> {
                 try {
-                    List<Future<EcgRecord>> fs = new ArrayList<>();
-                    for (String r : records) fs.add(pool.submit(() -> loadRecord(dir, r, preprocessing, cache)));
-                    for (Future<EcgRecord> f : fs) out.add(f.get());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("interrupted while loading " + dir, e);
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof IOException io) throw io;
-                    if (e.getCause() instanceof RuntimeException re) throw re;
-                    throw new IOException(e.getCause());
-                } finally {
-                    pool.shutdownNow();
+                    loaded[i] = loadRecord(dir, records.get(i), preprocessing, cache);
+                } catch (IOException | RuntimeException e) {
+                    failed[i] = e;
                 }
+            });
+            for (Exception e : failed) {
+                if (e instanceof IOException io) throw io;
+                if (e instanceof RuntimeException re) throw re;
             }
-            return new MitBih(out, preprocessing);
+            return new MitBih(List.of(loaded), preprocessing);
         }
     }
 

@@ -14,7 +14,7 @@ public final class Evaluation {
     /** The run's model with its best weights. */
     public static FglNet bestModel(RunDirectory run) throws IOException {
         TrainConfig cfg = TrainConfig.fromJson(run.config());
-        FglNet model = Models.create(cfg, TrainingData.window(cfg.window()));
+        FglNet model = Models.create(cfg, cfg.window());
         org.fglecg.nn.io.Checkpoint.load(model, run.file(RunDirectory.BEST));
         return model;
     }
@@ -31,7 +31,7 @@ public final class Evaluation {
 
     static Scores test(RunDirectory run, TrainConfig cfg, TrainState state, FglNet model, TrainingData data,
                        PrintStream log, boolean live) throws IOException {
-        WindowSpec w = TrainingData.window(cfg.window());
+        WindowSpec w = cfg.window();
         int[] test = data.split().test();
         float[] z = Evaluator.logits(model, data.dataset(), w, test, TrainingData.CLASS_NAMES.size(), log, live, "  test");
         int[] truth = Evaluator.labelsOf(data.dataset(), test);

@@ -25,7 +25,7 @@ public final class Models {
     }
 
     static FglNet.Config config(TrainConfig cfg, WindowSpec w) {
-        FglNet.Config c = cfg.role().equals("teacher") ? FglNet.teacher(w.length()) : FglNet.student();
+        FglNet.Config c = cfg.role() == Role.TEACHER ? FglNet.teacher(w.length()) : FglNet.student();
         if (c.length() != w.length())
             throw new IllegalArgumentException("a " + cfg.role() + " takes " + c.length() + " samples, window "
                     + w.name() + " has " + w.length());

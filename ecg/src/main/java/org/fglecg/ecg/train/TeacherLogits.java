@@ -51,7 +51,7 @@ public record TeacherLogits(String key, float[] logits) {
                 log.println("teacher logits: cache " + cache + " unreadable (" + e.getMessage() + "), recomputing");
             }
         }
-        WindowSpec w = TrainingData.window(tc.window());
+        WindowSpec w = tc.window();
         FglNet teacher = Models.create(tc, w);
         org.fglecg.nn.io.Checkpoint.load(teacher, best);
         float[] z = Evaluator.logits(teacher, data.dataset(), w, beats, k, log, live, "teacher logits");

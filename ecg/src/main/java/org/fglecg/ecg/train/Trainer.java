@@ -77,7 +77,7 @@ public final class Trainer {
                 Subsets.derive(cfg.splitSeed(), Subsets.SUBSET, 1));
         int[] trainY = Evaluator.labelsOf(data.dataset(), train), valY = Evaluator.labelsOf(data.dataset(), val);
         float[] weights = classWeights(counts(trainY, k), cfg.beta());
-        WindowSpec w = TrainingData.window(cfg.window());
+        WindowSpec w = cfg.window();
         log.printf(Locale.ROOT, "%s: %s on %s, %s split; train %s, val %s beats; CB weights %s%n", run.name(),
                 describe(), w.name(), cfg.split(), countsText(trainY, k), countsText(valY, k), weightsText(weights));
 
@@ -134,7 +134,7 @@ public final class Trainer {
     private EpochMetrics epoch(int epoch, FglNet model, Adam adam, int[] train, int[] trainY, float[] weights,
                                float[] teacherLogits, int[] val, int[] valY) {
         int k = TrainingData.CLASS_NAMES.size();
-        WindowSpec w = TrainingData.window(cfg.window());
+        WindowSpec w = cfg.window();
         int len = w.length(), batch = cfg.batchSize();
         int[] order = new int[train.length];
         for (int i = 0; i < order.length; i++) order[i] = i;
@@ -177,12 +177,12 @@ public final class Trainer {
     }
 
     private java.util.Map<String, String> modelMetadata(int epoch) {
-        return java.util.Map.of("role", cfg.role(), "window", cfg.window(), "epoch",
+        return java.util.Map.of("role", cfg.role().toString(), "window", cfg.window().name(), "epoch",
                 String.valueOf(epoch));
     }
 
     private void checkSameData(TrainConfig teacher) {
-        if (!teacher.split().equals(cfg.split()) || teacher.splitSeed() != cfg.splitSeed()
+        if (teacher.split() != cfg.split() || teacher.splitSeed() != cfg.splitSeed()
                 || !teacher.records().equals(cfg.records()))
             throw new IllegalArgumentException("teacher run " + cfg.teacherRun() + " was trained on split "
                     + teacher.split() + " split seed " + teacher.splitSeed() + " records " + teacher.records()
@@ -191,7 +191,7 @@ public final class Trainer {
     }
 
     private String describe() {
-        if (cfg.role().equals("teacher")) return "teacher";
+        if (cfg.role() == Role.TEACHER) return "teacher";
         return cfg.distilled() ? String.format(Locale.ROOT, "FGL student (alpha %s, tau %s, teacher %s)",
                 cfg.alpha(), cfg.tau(), cfg.teacherRun()) : "baseline student (CB-CE)";
     }

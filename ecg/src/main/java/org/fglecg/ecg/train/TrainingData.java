@@ -9,7 +9,7 @@ import org.fglecg.ecg.data.BeatDataset;
 import org.fglecg.ecg.data.BeatIndex;
 import org.fglecg.ecg.data.MitBih;
 import org.fglecg.ecg.data.Split;
-import org.fglecg.ecg.data.Splits;
+import org.fglecg.ecg.data.SplitKind;
 import org.fglecg.ecg.data.WindowSpec;
 
 /**
@@ -27,11 +27,11 @@ public record TrainingData(MitBih mitbih, BeatIndex beats, Split split, BeatData
         return load(dataDir, cfg.records(), cfg.split(), cfg.splitSeed());
     }
 
-    public static TrainingData load(Path dataDir, List<String> records, String splitKind, long seed) throws IOException {
+    public static TrainingData load(Path dataDir, List<String> records, SplitKind splitKind, long seed) throws IOException {
         requireDatabase(dataDir);
         MitBih db = MitBih.loader(dataDir).records(records.isEmpty() ? MitBih.RECORDS : records).load();
         BeatIndex beats = db.beats();
-        Split split = splitKind.equals("inter") ? Splits.interPatient(beats) : Splits.intraPatient(beats, seed);
+        Split split = splitKind.split(beats, seed);
         return new TrainingData(db, beats, split, new BeatDataset(beats, WindowSpec.STUDENT, WindowSpec.T_ASYM_360));
     }
 
@@ -53,9 +53,5 @@ public record TrainingData(MitBih mitbih, BeatIndex beats, Split split, BeatData
         int[] y = new int[beats.size()];
         for (int i = 0; i < y.length; i++) y[i] = beats.label(i);
         return y;
-    }
-
-    public static WindowSpec window(String name) {
-        return WindowSpec.byName(name);
     }
 }

@@ -59,6 +59,23 @@ class MitBihTest {
     }
 
     @Test
+    void recordsLoadOnTheComputePoolInListOrderWhateverItsSize() throws Exception {
+        List<String> names = List.of("105", "100", "208");
+        int before = org.fglecg.tensor.kernel.Parallel.threads();
+        try {
+            org.fglecg.tensor.kernel.Parallel.setThreads(1);
+            MitBih one = MitBih.loader(MitDb.dir()).records(names).cacheDir(null).load();
+            org.fglecg.tensor.kernel.Parallel.setThreads(3);
+            MitBih three = MitBih.loader(MitDb.dir()).records(names).cacheDir(null).load();
+            assertEquals(names, three.records().stream().map(EcgRecord::name).toList());
+            for (String r : names)
+                org.junit.jupiter.api.Assertions.assertArrayEquals(one.record(r).signal(), three.record(r).signal(), r);
+        } finally {
+            org.fglecg.tensor.kernel.Parallel.setThreads(before);
+        }
+    }
+
+    @Test
     void beatsAreInsideTheirRecordsAndSorted() {
         BeatIndex beats = MitDb.database().beats();
         for (int i = 0; i < beats.size(); i++) {

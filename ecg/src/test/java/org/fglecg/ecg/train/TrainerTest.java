@@ -24,7 +24,7 @@ class TrainerTest {
     @TempDir Path tmp;
 
     static TrainConfig small() {
-        return TrainConfig.defaults("student", "student", "intra").withEpochs(2).withTraining(32, 1e-3, 2)
+        return TrainConfig.defaults(Role.STUDENT, org.fglecg.ecg.data.SplitKind.INTRA).withEpochs(2).withTraining(32, 1e-3, 2)
                 .withSubset(96, 32, List.of("100"));
     }
 

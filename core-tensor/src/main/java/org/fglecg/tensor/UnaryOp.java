@@ -3,20 +3,21 @@ package org.fglecg.tensor;
 import org.fglecg.tensor.kernel.Kernels;
 
 /**
- * Unary element-wise functions with their derivatives. Each function is its own subclass with
- * its own loops, so each loop is monomorphic and tight; they read a contiguous copy of a strided
- * input and write a fresh contiguous output, in parallel chunks ({@link Chunks}). Exponentials
+ * A unary element-wise function with its derivative (neg, exp, relu, ...; the binary ones are
+ * {@link BinaryOps}). Each function is its own subclass with its own loops, so each loop is
+ * monomorphic and tight; they read a contiguous copy of a strided input and write a fresh
+ * contiguous output, in parallel chunks ({@link Chunks}). Exponentials
  * go through the SIMD {@link Kernels#exp} (about 50x {@code Math.exp} here), staging arguments
  * in the output array so no scratch memory is needed.
  */
-abstract class Pointwise {
+abstract class UnaryOp {
     private static final Kernels K = Kernels.get();
     /** Elements per pass in sigmoid's two-exponential form (its scratch array stays in L1). */
     private static final int BLOCK = 256;
 
     final String name;
 
-    Pointwise(String name) {
+    UnaryOp(String name) {
         this.name = name;
     }
 
@@ -44,7 +45,7 @@ abstract class Pointwise {
         }, in);
     }
 
-    static final Pointwise NEG = new Pointwise("neg") {
+    static final UnaryOp NEG = new UnaryOp("neg") {
         void forward(float[] x, int xo, float[] y, int from, int to) {
             for (int i = from; i < to; i++) y[i] = -x[xo + i];
         }
@@ -54,7 +55,7 @@ abstract class Pointwise {
         }
     };
 
-    static final Pointwise EXP = new Pointwise("exp") {
+    static final UnaryOp EXP = new UnaryOp("exp") {
         void forward(float[] x, int xo, float[] y, int from, int to) {
             K.exp(x, xo + from, y, from, to - from);
         }
@@ -64,7 +65,7 @@ abstract class Pointwise {
         }
     };
 
-    static final Pointwise LOG = new Pointwise("log") {
+    static final UnaryOp LOG = new UnaryOp("log") {
         void forward(float[] x, int xo, float[] y, int from, int to) {
             for (int i = from; i < to; i++) y[i] = (float) Math.log(x[xo + i]);
         }
@@ -74,7 +75,7 @@ abstract class Pointwise {
         }
     };
 
-    static final Pointwise SQRT = new Pointwise("sqrt") {
+    static final UnaryOp SQRT = new UnaryOp("sqrt") {
         void forward(float[] x, int xo, float[] y, int from, int to) {
             for (int i = from; i < to; i++) y[i] = (float) Math.sqrt(x[xo + i]);
         }
@@ -84,7 +85,7 @@ abstract class Pointwise {
         }
     };
 
-    static final Pointwise TANH = new Pointwise("tanh") {
+    static final UnaryOp TANH = new UnaryOp("tanh") {
         void forward(float[] x, int xo, float[] y, int from, int to) {
             for (int i = from; i < to; i++) y[i] = (float) Math.tanh(x[xo + i]);
         }
@@ -94,7 +95,7 @@ abstract class Pointwise {
         }
     };
 
-    static final Pointwise SIGMOID = new Pointwise("sigmoid") {
+    static final UnaryOp SIGMOID = new UnaryOp("sigmoid") {
         void forward(float[] x, int xo, float[] y, int from, int to) {
             // sigmoid(x) = exp(min(x, 0)) / (1 + exp(-|x|)): both exponents <= 0, so nothing
             // overflows, and no branch on the sign; L1-sized blocks keep the three passes in cache
@@ -117,7 +118,7 @@ abstract class Pointwise {
         }
     };
 
-    static final Pointwise RELU = new Pointwise("relu") {
+    static final UnaryOp RELU = new UnaryOp("relu") {
         void forward(float[] x, int xo, float[] y, int from, int to) {
             K.relu(x, xo + from, y, from, to - from);
         }
@@ -127,7 +128,7 @@ abstract class Pointwise {
         }
     };
 
-    static final Pointwise GELU = new Pointwise("gelu") {
+    static final UnaryOp GELU = new UnaryOp("gelu") {
         void forward(float[] x, int xo, float[] y, int from, int to) {
             Erf.normalCdf(x, xo, y, from, to);
             for (int i = from; i < to; i++) y[i] *= x[xo + i];
@@ -145,7 +146,7 @@ abstract class Pointwise {
         }
     };
 
-    static final Pointwise ABS = new Pointwise("abs") {
+    static final UnaryOp ABS = new UnaryOp("abs") {
         void forward(float[] x, int xo, float[] y, int from, int to) {
             for (int i = from; i < to; i++) y[i] = Math.abs(x[xo + i]);
         }
@@ -155,8 +156,8 @@ abstract class Pointwise {
         }
     };
 
-    static Pointwise pow(float p) {
-        return new Pointwise("pow") {
+    static UnaryOp pow(float p) {
+        return new UnaryOp("pow") {
             void forward(float[] x, int xo, float[] y, int from, int to) {
                 if (p == 2f) {
                     for (int i = from; i < to; i++) y[i] = x[xo + i] * x[xo + i];
@@ -173,9 +174,9 @@ abstract class Pointwise {
         };
     }
 
-    static Pointwise clamp(float min, float max) {
+    static UnaryOp clamp(float min, float max) {
         if (min > max) throw new IllegalArgumentException("clamp: min " + min + " > max " + max);
-        return new Pointwise("clamp") {
+        return new UnaryOp("clamp") {
             void forward(float[] x, int xo, float[] y, int from, int to) {
                 for (int i = from; i < to; i++) y[i] = Math.min(Math.max(x[xo + i], min), max);
             }

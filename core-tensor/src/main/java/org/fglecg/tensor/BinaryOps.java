@@ -4,15 +4,16 @@ import java.util.Arrays;
 import org.fglecg.tensor.kernel.Kernels;
 
 /**
- * Binary arithmetic with NumPy broadcasting. The loops are specialised by operand layout because
+ * Binary element-wise arithmetic (add, sub, mul, div) with NumPy broadcasting; the unary
+ * functions are {@link UnaryOp}. The loops are specialised by operand layout because
  * the contiguous same-shape case and the "row times one value" case (tensor-scalar, per-channel
  * bias over a row) dominate training time and vectorise only as plain unit-stride loops.
  * Gradients of broadcast inputs are summed back to the input's shape.
  */
-final class ElementWise {
+final class BinaryOps {
     private static final Kernels K = Kernels.get();
 
-    private ElementWise() {}
+    private BinaryOps() {}
 
     enum Op {
         ADD("add"), SUB("sub"), MUL("mul"), DIV("div");
