@@ -40,9 +40,11 @@ launch() {  # launch GROUP/RUN: run its saved command in the background
   [ -f "$dir/command" ] || die "no saved command for $run ($dir/command)"
   [ -f "$jar" ] || { (cd "$repo" && mvn -q -B -DskipTests -pl examples -am package) && cp "$repo/examples/target/fgl.jar" "$jar"; }
   local java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+  # The saved command holds the fgl arguments only; where the run lives is added here, so a
+  # restored run resumes under whatever $FGL_RUNS is on this machine.
   # shellcheck disable=SC2046
   (cd "$runs" && setsid nohup "$java_bin" --add-modules jdk.incubator.vector -jar "$jar" $(cat "$dir/command") \
-      >> "$runs/$run.log" 2>&1 &)
+      --runs "$runs/$(dirname "$run")" --name "$(basename "$run")" --resume >> "$runs/$run.log" 2>&1 &)
   echo "long-run: started $run; log $runs/$run.log"
 }
 
@@ -51,8 +53,7 @@ case "${1:-}" in
     run="${2:?GROUP/RUN}"; shift 2; [ "${1:-}" = "--" ] && shift
     [ $# -gt 0 ] || die "start $run: give the fgl arguments after --"
     mkdir -p "$runs/$run"
-    # The run directory is GROUP/RUN under $runs; --resume makes a restart continue it.
-    echo "$* --runs $runs/$(dirname "$run") --name $(basename "$run") --resume" > "$runs/$run/command"
+    echo "$*" > "$runs/$run/command"
     cp "$repo/examples/target/fgl.jar" "$jar" 2>/dev/null || true
     launch "$run" ;;
   save)
