@@ -12,7 +12,11 @@ import org.fglecg.ecg.data.AamiClass;
 import org.fglecg.ecg.data.BeatDataset;
 import org.fglecg.ecg.data.BeatIndex;
 import org.fglecg.ecg.data.MitBih;
+import org.fglecg.ecg.data.Preprocessing;
 import org.fglecg.ecg.data.WindowSpec;
+import org.fglecg.ecg.detect.DetectedRecord;
+import org.fglecg.ecg.eval.BeatMatcher;
+import org.fglecg.ecg.eval.ComparisonRules;
 import org.fglecg.ecg.train.Evaluation;
 import org.fglecg.ecg.train.Evaluator;
 import org.fglecg.ecg.train.RunDirectory;
@@ -22,16 +26,22 @@ import org.fglecg.ecg.train.TrainingData;
 import org.fglecg.ecg.wfdb.Annotation;
 import org.fglecg.ecg.wfdb.AnnotationFile;
 import org.fglecg.nn.FglNet;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code fgl predict}: classify every annotated beat of a record with a trained model. */
+/** {@code fgl predict}: classify every beat of a record, annotated or detected, with a trained model. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = "Classify every N/S/V/F beat annotated in a WFDB record (R peaks from its .atr; Q and non-beat "
-                + "annotations are skipped) and write the predictions as a WFDB annotation file OUT (readable by "
-                + "PhysioNet's tools, e.g. rdann -r 208 -a pred) and as OUT.csv with class probabilities.")
+        description = "Classify every beat of a WFDB record and write the predictions as a WFDB annotation file OUT "
+                + "(readable by PhysioNet's tools, e.g. rdann -r 208 -a pred) and as OUT.csv with class probabilities. "
+                + "The beats are the N/S/V/F beats of the record's .atr (Q and non-beat annotations skipped) or the "
+                + "QRS detector's (fgl annotations detect); when there is a .atr, the predictions are compared with "
+                + "it beat by beat (fgl annotations compare).")
 final class PredictCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--model", required = true, paramLabel = "RUN", description = "Run directory (its best checkpoint is used).")
     Path model;
 
@@ -42,15 +52,27 @@ final class PredictCommand implements Callable<Integer> {
     Path out;
 
     @Mixin ThreadsOption threads;
+    @Option(names = "--beats", paramLabel = "SOURCE", description = "Beats to classify: reference (the .atr R peaks) or "
+            + "detect (the QRS detector's); default: reference when the record has a .atr, else detect.")
+    BeatSource source;
 
     @Override
     public Integer call() throws Exception {
+        InputFiles.requireRecord(spec, "--record", record);
+        Path dir = record.toAbsolutePath().getParent();
+        String name = record.getFileName().toString();
+        Path atr = dir.resolve(name + ".atr");
+        boolean annotated = Files.isRegularFile(atr);
+        BeatSource from = source != null ? source : annotated ? BeatSource.reference : BeatSource.detect;
+        if (from == BeatSource.reference && !annotated) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--beats reference: no reference annotation file " + atr);
+        }
         RunDirectory run = RunDirectory.open(model);
         TrainConfig cfg = TrainConfig.fromJson(run.config());
         FglNet net = Evaluation.bestModel(run);
-        Path dir = record.toAbsolutePath().getParent();
-        String name = record.getFileName().toString();
-        BeatIndex beats = MitBih.loader(dir).records(List.of(name)).load().beats();
+        BeatIndex beats = from == BeatSource.reference
+                ? MitBih.loader(dir).records(List.of(name)).load().beats()
+                : new BeatIndex(List.of(DetectedRecord.load(dir, name, Preprocessing.DEFAULT)));
         BeatDataset data = new BeatDataset(beats, WindowSpec.STUDENT, WindowSpec.T_ASYM_360);
         WindowSpec w = cfg.window();
         int k = TrainingData.CLASS_NAMES.size();
@@ -70,13 +92,22 @@ final class PredictCommand implements Callable<Integer> {
                 double[] p = softmax(z, i * k, k);
                 pw.printf(Locale.ROOT, "%s,%d,%.3f,%s,%s,%.5f,%.5f,%.5f,%.5f%n", name, beats.sample(b),
                         beats.sample(b) / beats.records().get(0).samplingFrequency(),
-                        AamiClass.ofIndex(beats.label(b)), AamiClass.ofIndex(pred[i]), p[0], p[1], p[2], p[3]);
+                        from == BeatSource.reference ? AamiClass.ofIndex(beats.label(b)) : "", // detected beats have no label
+                        AamiClass.ofIndex(pred[i]), p[0], p[1], p[2], p[3]);
             }
         }
-        Scores s = Evaluator.scores(z, Evaluator.labelsOf(data, all));
-        System.out.printf(Locale.ROOT, "%s: %d beats classified with %s -> %s, %s; agreement with the reference "
-                + "annotations %.2f %% (macro-F1 %.2f %%)%n", name, all.length, run.name(), out, csv,
-                100 * s.accuracy(), 100 * s.macroF1());
+        if (from == BeatSource.detect) {
+            System.out.printf(Locale.ROOT, "%s: %d detected beats classified with %s -> %s, %s%n", name, all.length, run.name(), out, csv);
+        } else {
+            Scores s = Evaluator.scores(z, Evaluator.labelsOf(data, all));
+            System.out.printf(Locale.ROOT, "%s: %d beats classified with %s -> %s, %s; agreement with the reference "
+                    + "annotations %.2f %% (macro-F1 %.2f %%)%n", name, all.length, run.name(), out, csv,
+                    100 * s.accuracy(), 100 * s.macroF1());
+        }
+        if (annotated) {
+            System.out.print(BeatComparisonReport.table("Predictions against " + atr + " (from 5:00):", BeatMatcher.compare(
+                    AnnotationFile.read(atr), annotations, beats.records().get(0).samplingFrequency(), ComparisonRules.EC57)));
+        }
         return 0;
     }
 

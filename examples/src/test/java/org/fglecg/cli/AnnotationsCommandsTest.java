@@ -103,6 +103,13 @@ class AnnotationsCommandsTest {
         assertEquals(CliErrors.USAGE, r.exit());
         assertTrue(r.err().startsWith("fgl: --data: no such directory: " + tmp.resolve("nowhere")), r.err());
 
+        // A record without a reference file cannot be classified from its reference beats.
+        for (String ext : new String[] {"hea", "dat"}) Files.copy(data.resolve("208." + ext), tmp.resolve("208." + ext));
+        r = CliRun.fgl("predict", "--model", tmp.resolve("run").toString(), "--record", tmp.resolve("208").toString(),
+                "--out", tmp.resolve("p").toString(), "--beats", "reference");
+        assertEquals(CliErrors.USAGE, r.exit());
+        assertTrue(r.err().startsWith("fgl: --beats reference: no reference annotation file " + tmp.resolve("208.atr")), r.err());
+
         for (String sub : List.of("compare", "detect", "benchmark")) {
             r = CliRun.fgl("annotations", sub, "--help");
             assertEquals(0, r.exit(), sub);

@@ -59,6 +59,22 @@ class EndToEndTest {
         assertEquals("record,sample,time_s,reference,predicted,p_N,p_S,p_V,p_F", csv.get(0));
         assertTrue(List.of("N", "A", "V", "F").containsAll(anns.stream().map(Annotation::mnemonic).distinct().toList()));
         assertEquals(Long.parseLong(csv.get(1).split(",")[1]), anns.get(0).sample());
+        assertTrue(r.out().contains("Predictions against ") && r.out().contains("VEB  Se"), r.out());
+
+        // Without a .atr the beats come from the detector; with one, --beats detect compares them with it.
+        Path bare = Files.createDirectories(tmp.resolve("bare"));
+        for (String ext : List.of("hea", "dat")) Files.copy(Path.of(data, "208." + ext), bare.resolve("208." + ext));
+        Path detected = tmp.resolve("out/208.det");
+        r = CliRun.fgl("predict", "--model", root.resolve("fgl").toString(), "--record", bare.resolve("208").toString(), "--out", detected.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("208: " + AnnotationFile.read(detected).size() + " detected beats classified"), r.out());
+        assertTrue(AnnotationFile.read(detected).size() > 2900, "record 208 has 2,955 N/S/V/F beats and 373 Q");
+        csv = Files.readAllLines(detected.resolveSibling("208.det.csv"));
+        assertEquals("", csv.get(1).split(",")[3], "detected beats have no reference class");
+        r = CliRun.fgl("predict", "--model", root.resolve("fgl").toString(), "--record", data + "/208", "--out", detected.toString(),
+                "--beats", "detect");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("QRS  Se  99."), r.out());
     }
 
     @Test

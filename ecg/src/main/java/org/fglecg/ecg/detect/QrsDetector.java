@@ -17,8 +17,9 @@ import java.util.Arrays;
  *   <li>moving-window integration over about 80 ms, the feature signal;</li>
  *   <li>peak detection on the feature: a peak is a local maximum the feature then falls to
  *       half of, or that stays the maximum for 95 ms;</li>
- *   <li>a peak is held 200 ms: a larger peak within that time replaces it (so one QRS gives
- *       one candidate, and two beats are never closer than the 200 ms refractory period);</li>
+ *   <li>a peak is held 250 ms (the papers hold 200 ms): a larger peak
+ *       within that time replaces it, so one QRS gives one candidate; beats are never closer
+ *       than the 200 ms refractory period;</li>
  *   <li>a candidate is a QRS if it exceeds the detection threshold
  *       {@code noise + 0.3125 (qrs - noise)}, where qrs and noise are the medians of the last
  *       eight QRS and noise peak heights (Hamilton-Tompkins' best rule set), unless it is a
@@ -38,8 +39,8 @@ import java.util.Arrays;
  *
  * <p><b>Delay.</b> The detector is causal: a beat is reported only from samples up to the
  * sample at which it is reported. A beat found by the threshold rule is reported
- * {@link #typicalDelaySeconds()} (band-pass, derivative and integration delays, plus up to
- * 95 ms for the peak to be confirmed and the 200 ms hold) after its R peak, at most
+ * {@link #typicalDelaySeconds()} (band-pass, derivative and integration delays and the 250 ms
+ * hold) after its R peak, plus up to 95 ms for the peak to be confirmed, at most
  * {@link #maxThresholdDelaySeconds()}; a search-back beat is reported when the search-back
  * interval (1.5 mean RR) has run out, so up to about 1.5 RR intervals late; beats in the first
  * 8 s are reported when the learning period ends, at 8 s. At 360 Hz the threshold-rule delay
@@ -166,7 +167,6 @@ public final class QrsDetector {
         return beatCount - before;
     }
 
-
     /**
      * Takes the next sample. Returns how many beats this sample completed (usually 0 or 1;
      * more when the learning period ends); {@link #beats()} lists them all.
@@ -257,7 +257,7 @@ public final class QrsDetector {
         }
         lastFeature = f;
 
-        // Hold each peak 200 ms; a larger one replaces it and restarts the hold.
+        // Hold each peak; a larger one replaces it and restarts the hold.
         if (peakAt >= 0 && (heldAt < 0 || peak > heldPeak)) {
             heldPeak = peak;
             heldAt = peakAt;

@@ -131,6 +131,24 @@ class QrsDetectorTest {
                 && d.maxThresholdDelaySeconds() < 0.6, d.typicalDelaySeconds() + " " + d.maxThresholdDelaySeconds());
     }
 
+    /** A signal shorter than the learning period, and the first seconds of a long one, keep their beats. */
+    @Test
+    void findsTheFirstAndLastBeats() throws Exception {
+        WfdbRecord rec = WfdbRecord.open(MitDb.dir(), "100");
+        float[] mv = rec.header().signals().get(0).toPhysical(rec.read(0, 0, (int) rec.numSamples()));
+        List<Long> ref = new ArrayList<>();
+        for (Annotation a : AnnotationFile.read(MitDb.dir(), "100", "atr")) {
+            if (org.fglecg.ecg.wfdb.AnnotationCode.isBeat(a.code())) ref.add(a.sample());
+        }
+        long[] all = QrsDetector.detect(mv, 360);
+        assertEquals(ref.size(), all.length);
+        assertTrue(Math.abs(all[0] - ref.get(0)) < 18 && Math.abs(all[all.length - 1] - ref.get(ref.size() - 1)) < 18,
+                "first and last beat (the last is 9 samples before the end)");
+        long[] fiveSeconds = QrsDetector.detect(java.util.Arrays.copyOf(mv, 5 * 360), 360);
+        long inFive = ref.stream().filter(s -> s < 5 * 360 - 18).count();
+        assertTrue(fiveSeconds.length >= inFive && fiveSeconds.length <= inFive + 1, fiveSeconds.length + " beats in 5 s, reference " + inFive);
+    }
+
     @Test
     void badInputIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new QrsDetector(0));
