@@ -1,5 +1,6 @@
 package org.fglecg.ecg.train;
 
+import org.fglecg.nn.io.AtomicFiles;
 import org.fglecg.nn.io.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
