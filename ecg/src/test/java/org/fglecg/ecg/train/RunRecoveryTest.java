@@ -54,8 +54,12 @@ class RunRecoveryTest {
         return out.toString();
     }
 
-    /** The recovered run holds the same model, optimiser state, metrics and test scores. */
     static void assertSameAsIntact(Path dir) throws IOException {
+        assertSameRun(intact, dir);
+    }
+
+    /** {@code dir} holds the same model, optimiser state, metrics and test scores as {@code intact}. */
+    static void assertSameRun(Path intact, Path dir) throws IOException {
         for (String f : List.of(RunDirectory.BEST, RunDirectory.checkpointName(3, "model"),
                 RunDirectory.checkpointName(3, "optim")))
             assertArrayEquals(Files.readAllBytes(intact.resolve(f)), Files.readAllBytes(dir.resolve(f)), f);
