@@ -321,15 +321,18 @@ public final class RunRecovery {
             if (!Files.exists(f)) return new MetricsFile(lines, "missing");
             String problem = null;
             int n = 0;
-            List<String> text;
+            String content;
             try {
-                text = Files.readAllLines(f, java.nio.charset.StandardCharsets.UTF_8);
+                content = Files.readString(f, java.nio.charset.StandardCharsets.UTF_8);
             } catch (java.nio.charset.CharacterCodingException e) {
                 return new MetricsFile(lines, "not UTF-8 text");
             }
+            List<String> text = content.lines().toList();
             for (String line : text) {
                 n++;
                 if (line.isBlank()) continue;
+                // A last line without its newline: the append of an uncommitted epoch, cut short by a kill.
+                if (n == text.size() && !content.endsWith("\n")) break;
                 try {
                     Map<String, Object> m = Json.parseObject(line);
                     if (!(m.get("epoch") instanceof Number)) throw new IllegalArgumentException("no epoch");

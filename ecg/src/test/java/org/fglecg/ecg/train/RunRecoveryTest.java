@@ -125,6 +125,16 @@ class RunRecoveryTest {
     }
 
     @Test
+    void aMetricsLineCutShortByAKillIsNoDamage() throws IOException {
+        Path dir = copy("cut");
+        Files.writeString(dir.resolve(RunDirectory.METRICS), "{\"epoch\": 4, \"train_lo",
+                java.nio.file.StandardOpenOption.APPEND);
+        RunRecovery r = RunRecovery.examine(dir);
+        assertTrue(r.damage().isEmpty(), r.damage().toString());
+        assertEquals(TrainerTest.metricsWithoutTiming(intact), TrainerTest.metricsWithoutTiming(dir), "readers skip it");
+    }
+
+    @Test
     void aSecondDamagedEpochIsDamageBeyondRecovery() throws IOException {
         Path dir = copy("two");
         Files.delete(dir.resolve(RunDirectory.checkpointName(3, "model")));
