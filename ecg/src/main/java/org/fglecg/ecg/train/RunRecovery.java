@@ -156,6 +156,9 @@ public final class RunRecovery {
             summary = "training starts again at epoch 1 (" + (why.isEmpty() ? "no epoch was committed" : why) + ")";
             return;
         }
+        // The fallback, for the report: a damaged one is replaced by the next commit.
+        int n0 = resumeFrom.epochsDone();
+        if (n0 > 1 && epochs.contains(n0 - 1)) checkpointProblem(n0 - 1);
         checkBest();
         if (outcome == Outcome.DAMAGED) return;
         checkTest();

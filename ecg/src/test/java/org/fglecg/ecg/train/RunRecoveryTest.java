@@ -80,6 +80,8 @@ class RunRecoveryTest {
         RunRecovery r = RunRecovery.examine(intact);
         assertEquals(RunRecovery.Outcome.COMPLETE, r.outcome(), r.summary());
         assertTrue(r.damage().isEmpty(), r.findings().toString());
+        assertTrue(r.findings().contains(new RunRecovery.Finding(RunDirectory.checkpointName(2, "optim"), true, "")),
+                "the fallback is checked too: " + r.findings());
         assertTrue(Files.exists(intact.resolve(RunDirectory.checkpointName(2, "optim"))), "epoch 2 is the fallback");
         assertFalse(Files.exists(intact.resolve(RunDirectory.checkpointName(1, "optim"))));
         int best = RunDirectory.open(intact).state().bestEpoch();

@@ -51,7 +51,7 @@ final class TensorDigests {
             (isDigestKey(e.getKey()) ? digests : user).put(e.getKey(), e.getValue());
         if (digests.isEmpty()) {
             if (NOTICED.add(file.toAbsolutePath().normalize()))
-                LOG.log(System.Logger.Level.INFO, file + ": no fglecg.sha256 digests (not written by fgl-ecg?): "
+                LOG.log(System.Logger.Level.INFO, file + ": no fglecg.sha256 digests (written by PyTorch, or by fgl-ecg before digests): "
                         + "loaded without an integrity check");
             return user;
         }
