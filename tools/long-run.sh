@@ -2,8 +2,9 @@
 # Long training runs that outlive their process and their machine (docs/TRAINING.md, "Long runs").
 # Run directories live outside the checkout, under $FGL_RUNS (default: the checkout's parent's
 # runs/, i.e. /work/runs here). What a fresh machine needs to resume an unfinished run is kept in
-# the repository under resume/GROUP/RUN/: config.json, metrics.jsonl, state.json, the last epoch's
-# model and optimiser checkpoint, best.safetensors, and the command that trains it.
+# the repository under resume/GROUP/RUN/: config.json, metrics.jsonl, state.json, the epoch
+# checkpoints the run keeps (last two epochs, best epoch's model), best.safetensors, and the
+# command that trains it.
 #
 #   tools/long-run.sh start GROUP/RUN -- fgl-args...   start (or resume) a run in the background;
 #                                                       its log is $FGL_RUNS/GROUP/RUN.log
@@ -26,11 +27,15 @@ copy_run() {  # copy_run FROM TO: the files a resume needs, nothing else
   local from="$1" to="$2" f
   mkdir -p "$to"
   [ -f "$from/state.json" ] || { cp "$from/config.json" "$to/"; return; }
-  local model optim
-  model=$(sed -n 's/.*"model_file": *"\([^"]*\)".*/\1/p' "$from/state.json")
-  optim=$(sed -n 's/.*"optimizer_file": *"\([^"]*\)".*/\1/p' "$from/state.json")
-  find "$to" -maxdepth 1 -name 'epoch-*.safetensors' ! -name "$model" ! -name "$optim" -delete
-  for f in config.json metrics.jsonl best.safetensors teacher-logits.key "$model" "$optim" state.json command; do
+  # The epoch files the run keeps: the last two committed epochs (the older is the fallback
+  # should the newer be damaged) and the best epoch's model; older ones are gone from $from.
+  local epochs
+  epochs=$(cd "$from" && find . -maxdepth 1 -name 'epoch-*.safetensors' -printf '%f\n' | sort)
+  for f in "$to"/epoch-*.safetensors; do
+    if [ -e "$f" ] && [ ! -e "$from/$(basename "$f")" ]; then rm -f "$f"; fi
+  done
+  # shellcheck disable=SC2086
+  for f in config.json metrics.jsonl best.safetensors teacher-logits.key $epochs state.json command; do
     if [ -f "$from/$f" ]; then cp "$from/$f" "$to/$f.tmp" && mv "$to/$f.tmp" "$to/$f"; fi
   done
 }

@@ -34,7 +34,7 @@ final class CompareCommand implements Callable<Integer> {
         if (seeds) System.out.print("\n" + bySeed);
         if (report != null) {
             Report.write(report, "Comparison of " + results.size() + " runs", results);
-            if (seeds) org.fglecg.ecg.train.AtomicFiles.writeString(report.resolve("seeds.md"),
+            if (seeds) org.fglecg.nn.io.AtomicFiles.writeString(report.resolve("seeds.md"),
                     "# Over training seeds\n\n" + bySeed);
         }
         return 0;

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Future-guided learning for ECG heartbeat classification, in pure Java.",
         subcommands = {DataCommand.class, ModelCommand.class, TrainCommand.class, DistillCommand.class,
                 PaperCommand.class, SweepCommand.class, EvaluateCommand.class, PredictCommand.class,
-                CompareCommand.class, AnnotationsCommand.class})
+                CompareCommand.class, AnnotationsCommand.class, RunsCommand.class})
 public final class Fgl implements Runnable {
 
     @CommandLine.Spec

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.fglecg.ecg.train.AtomicFiles;
+import org.fglecg.nn.io.AtomicFiles;
 import org.fglecg.ecg.train.ClassScores;
 import org.fglecg.ecg.train.EpochMetrics;
 import org.fglecg.nn.io.Json;

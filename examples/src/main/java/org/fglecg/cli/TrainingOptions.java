@@ -56,7 +56,8 @@ final class TrainingOptions {
             description = "Only these records, comma-separated (default: the 44 of the paper).")
     String records;
 
-    @Option(names = "--resume", description = "Continue an interrupted run (same configuration) from its last checkpoint; "
+    @Option(names = "--resume", description = "Continue an interrupted run (same configuration) from its newest intact "
+            + "checkpoint (the run directory is checked and repaired first, see `fgl runs verify`); "
             + "with a larger --epochs, extend a finished run.")
     boolean resume;
 

@@ -1,5 +1,7 @@
 package org.fglecg.ecg.train;
 
+import org.fglecg.nn.io.AtomicFiles;
+import org.fglecg.nn.io.FileWriteException;
 import org.fglecg.nn.io.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,19 +19,25 @@ import java.util.Map;
  * config.json               what was asked for (role, window, split, seed, epochs, ...)
  * metrics.jsonl             one JSON line per finished epoch
  * epoch-NNNN.model.safetensors, epoch-NNNN.optim.safetensors
- *                           the last epoch's model and optimiser state (older ones deleted)
- * state.json                the commit record: epochs done, best epoch, file names
+ *                           model and optimiser state of the last two committed epochs (the
+ *                           older one is the fallback), plus the model of the best epoch
+ * state.json                the commit record: epochs done, best epoch, file names, and copies
+ *                           of the committed metrics lines and config ({@link CommitRecord})
  * best.safetensors          the model of the best epoch by validation macro-F1
  * test.json                 the best model's scores on the test split
  * teacher-logits.key        distilled runs: which teacher logits they learn from
  * test-predictions.csv      the best model's prediction for every test beat ({@link TestPredictions})
+ * writer.lock               held by the process that trains the run ({@link RunLock})
  * </pre>
  *
  * <p>Crash safety: every file is written atomically, and an epoch counts as done only once
  * {@code state.json} names it. The order per epoch is metrics line, best model, checkpoint
- * files, then state.json; on resume, metrics lines past the committed epoch are dropped and
- * that epoch is recomputed, which gives the same bits because all randomness is derived from
- * (seed, epoch).
+ * files (read back and verified), then state.json, then the checkpoints older than the
+ * previous epoch are deleted; on resume, metrics lines past the committed epoch are dropped
+ * and that epoch is recomputed, which gives the same bits because all randomness is derived
+ * from (seed, epoch). Damage: the JSON files carry a digest of their content ({@link
+ * CheckedJson}) and the safetensors files digests of their tensors, so a changed byte is
+ * refused; {@link RunRecovery} finds the newest intact epoch to continue from.
  */
 public final class RunDirectory {
     public static final String CONFIG = "config.json";
@@ -41,7 +49,7 @@ public final class RunDirectory {
 
     private final Path dir;
 
-    private RunDirectory(Path dir) {
+    RunDirectory(Path dir) {
         this.dir = dir;
     }
 
@@ -73,7 +81,7 @@ public final class RunDirectory {
             }
         } else {
             Files.createDirectories(dir);
-            AtomicFiles.writeString(cfg, Json.pretty(config));
+            CheckedJson.write(cfg, config);
         }
         return run;
     }
@@ -98,7 +106,7 @@ public final class RunDirectory {
             throw new IOException("run directory " + dir + " has already trained " + done + " epochs; --epochs "
                     + epochs + " cannot shorten it (its best model may come from a later epoch): choose another --name");
         Files.deleteIfExists(dir.resolve(TEST));
-        AtomicFiles.writeString(dir.resolve(CONFIG), Json.pretty(config));
+        CheckedJson.write(dir.resolve(CONFIG), config);
     }
 
     /** The thread count an existing run's config records, or null when there is no such run. */
@@ -132,23 +140,78 @@ public final class RunDirectory {
 
     /** The committed training state, or null before the first epoch is done. */
     public TrainState state() throws IOException {
-        Path f = dir.resolve(STATE);
-        return Files.exists(f) ? TrainState.fromJson(readJson(f)) : null;
+        CommitRecord r = commitRecord();
+        return r == null ? null : r.state();
     }
 
-    /** Commits an epoch: after this the run resumes from {@code state}. Deletes superseded checkpoints. */
-    public void commit(TrainState state, TrainState previous) throws IOException {
-        AtomicFiles.writeString(dir.resolve(STATE), Json.pretty(state.toJson()));
-        if (previous != null) {
-            if (!previous.modelFile().equals(state.modelFile())) Files.deleteIfExists(dir.resolve(previous.modelFile()));
-            if (!previous.optimizerFile().equals(state.optimizerFile()))
-                Files.deleteIfExists(dir.resolve(previous.optimizerFile()));
+    /** state.json, or null before the first epoch is done; refuses a damaged one. */
+    CommitRecord commitRecord() throws IOException {
+        Path f = dir.resolve(STATE);
+        if (!Files.exists(f)) return null;
+        Map<String, Object> m = readJson(f);
+        try {
+            return CommitRecord.fromJson(m);
+        } catch (RuntimeException e) {
+            throw new CheckedJson.DamagedException(f, "not a commit record (" + e + ")");
         }
     }
 
+    /**
+     * Commits an epoch: after this the run resumes from {@code state}. {@code metrics} are the
+     * lines of epochs 1..state.epochsDone(), kept in state.json as the copy a damaged
+     * metrics.jsonl is restored from. Then deletes the checkpoints no longer needed.
+     */
+    public void commit(TrainState state, List<Map<String, Object>> metrics) throws IOException {
+        writeCommitRecord(new CommitRecord(state, metrics, config()));
+        deleteSupersededCheckpoints(state);
+    }
+
+    void writeCommitRecord(CommitRecord record) throws IOException {
+        CheckedJson.write(dir.resolve(STATE), record.toJson());
+    }
+
+    /**
+     * Keeps the checkpoints of the committed epoch and of the one before (the fallback should the
+     * newer be damaged), and the model of the best epoch (from which a damaged best.safetensors
+     * is restored: both hold the same bytes); deletes the older epoch files. The epoch is
+     * committed already, so a file that cannot be deleted only costs space: it is reported, not
+     * fatal.
+     */
+    private void deleteSupersededCheckpoints(TrainState state) throws IOException {
+        int n = state.epochsDone();
+        for (Path f : epochFiles()) {
+            java.util.regex.Matcher m = EPOCH_FILE.matcher(f.getFileName().toString());
+            if (!m.matches()) continue;
+            int epoch = Integer.parseInt(m.group(1));
+            if (epoch >= n - 1 || epoch == state.bestEpoch() && m.group(2).equals("model")) continue;
+            try {
+                Files.deleteIfExists(f);
+            } catch (IOException e) {
+                System.getLogger(RunDirectory.class.getName()).log(System.Logger.Level.WARNING, "epoch " + n
+                        + " is committed, but deleting the superseded " + f + " failed (" + e + "); delete it by hand");
+            }
+        }
+    }
+
+    /** The epoch checkpoint files present, by name. */
+    List<Path> epochFiles() throws IOException {
+        try (var s = Files.list(dir)) {
+            return s.filter(f -> EPOCH_FILE.matcher(f.getFileName().toString()).matches()).sorted().toList();
+        }
+    }
+
+    /** epoch-NNNN.(model|optim).safetensors; group 1 is the epoch, group 2 the kind. */
+    static final java.util.regex.Pattern EPOCH_FILE = java.util.regex.Pattern.compile(
+            "epoch-(\\d{4,})\\.(model|optim)\\.safetensors");
+
     public void appendMetrics(Map<String, Object> epochLine) throws IOException {
-        Files.writeString(dir.resolve(METRICS), Json.write(epochLine) + "\n", StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Path f = dir.resolve(METRICS);
+        try {
+            Files.writeString(f, Json.write(epochLine) + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new FileWriteException(f, e);
+        }
     }
 
     /** The per-epoch metrics lines, in order. */
@@ -156,17 +219,47 @@ public final class RunDirectory {
         Path f = dir.resolve(METRICS);
         List<Map<String, Object>> lines = new ArrayList<>();
         if (!Files.exists(f)) return lines;
+        String content;
+        try {
+            content = Files.readString(f, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new CheckedJson.DamagedException(f, "not UTF-8 text");
+        }
+        List<String> text = content.lines().toList();
         int n = 0;
-        for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+        for (String line : text) {
             n++;
             if (line.isBlank()) continue;
+            // A line without its newline is still being appended by the training process.
+            if (n == text.size() && !content.endsWith("\n")) break;
             try {
                 lines.add(Json.parseObject(line));
             } catch (IllegalArgumentException e) {
-                throw new IOException(f + " line " + n + ": " + e.getMessage(), e);
+                throw new CheckedJson.DamagedException(f, "line " + n + ": " + e.getMessage());
             }
         }
+        checkAgainstCommit(f, lines);
         return lines;
+    }
+
+    /**
+     * The lines of committed epochs must equal the copy in state.json (a training process may
+     * have appended the line of an epoch it has not committed yet; that one is not checked).
+     */
+    private void checkAgainstCommit(Path f, List<Map<String, Object>> lines) throws IOException {
+        CommitRecord r = commitRecord();
+        if (r == null || r.metrics() == null) return;
+        int done = r.state().epochsDone(), k = 0;
+        for (Map<String, Object> line : lines) {
+            if (!(line.get("epoch") instanceof Number e) || e.intValue() > done) continue;
+            if (k >= r.metrics().size() || !r.metrics().get(k).equals(line))
+                throw new CheckedJson.DamagedException(f, "the line of epoch " + e + " differs from the copy " + STATE
+                        + " committed (fgl runs verify " + dir + " tells more; --resume restores it)");
+            k++;
+        }
+        if (k < Math.min(done, r.metrics().size()))
+            throw new CheckedJson.DamagedException(f, "has " + k + " lines of the " + done + " committed epochs "
+                    + "(fgl runs verify " + dir + " tells more; --resume restores it from " + STATE + ")");
     }
 
     /** Keeps only the metrics of epochs 1..epochs (drops lines an interrupted epoch left behind). */
@@ -174,8 +267,13 @@ public final class RunDirectory {
         List<Map<String, Object>> keep = new ArrayList<>();
         for (Map<String, Object> m : metrics())
             if (((Number) m.get("epoch")).intValue() <= epochs) keep.add(m);
+        writeMetrics(keep);
+    }
+
+    /** Replaces metrics.jsonl with these lines. */
+    void writeMetrics(List<Map<String, Object>> lines) throws IOException {
         StringBuilder sb = new StringBuilder();
-        for (Map<String, Object> m : keep) sb.append(Json.write(m)).append('\n');
+        for (Map<String, Object> m : lines) sb.append(Json.write(m)).append('\n');
         AtomicFiles.writeString(dir.resolve(METRICS), sb.toString());
     }
 
@@ -202,15 +300,12 @@ public final class RunDirectory {
         Map<String, Object> m = new java.util.LinkedHashMap<>();
         m.put("best_epoch", bestEpoch);
         m.put("test", test.toJson());
-        AtomicFiles.writeString(dir.resolve(TEST), Json.pretty(m));
+        CheckedJson.write(dir.resolve(TEST), m);
     }
 
+    /** A JSON file of a run (config.json, state.json, test.json), checked against its digest. */
     public static Map<String, Object> readJson(Path f) throws IOException {
-        try {
-            return Json.parseObject(Files.readString(f, StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-            throw new IOException(f + ": " + e.getMessage(), e);
-        }
+        return CheckedJson.read(f);
     }
 
     public static String checkpointName(int epoch, String kind) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.fglecg.ecg.data.BeatIndex;
+import org.fglecg.nn.io.AtomicFiles;
 
 /**
  * A run's per-beat predictions on the test split, {@code test-predictions.csv}: one line per

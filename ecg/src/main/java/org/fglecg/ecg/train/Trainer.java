@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.fglecg.ecg.data.WindowSpec;
 import org.fglecg.nn.FglNet;
 import org.fglecg.nn.io.Checkpoint;
+import org.fglecg.nn.io.SafeTensors;
 import org.fglecg.nn.loss.ClassBalancedWeights;
 import org.fglecg.nn.loss.Losses;
 import org.fglecg.nn.optim.Adam;
@@ -44,22 +45,40 @@ public final class Trainer {
         this.live = live;
     }
 
-    /** Opens (or resumes) {@code runDir} for {@code cfg} and trains. */
+    /**
+     * Opens (or resumes) {@code runDir} for {@code cfg} and trains, holding the run's {@link
+     * RunLock} throughout. A resume first checks the directory ({@link RunRecovery}): it goes on
+     * from the newest intact epoch, and says which and why when that is not the last committed.
+     */
     public static RunResult train(TrainConfig cfg, Path dataDir, Path runDir, boolean resume, PrintStream log,
                                   boolean live) throws IOException {
         TrainingData.requireDatabase(dataDir);
-        Integer earlierThreads = resume ? RunDirectory.threadsOf(runDir) : null;
-        RunDirectory run = RunDirectory.create(runDir, cfg.toJson(), resume);
-        if (earlierThreads != null && earlierThreads != cfg.threads())
-            log.printf(Locale.ROOT, "%s: warning: resumed with %d threads, earlier epochs used %d: the run goes on, "
-                    + "but its numbers are no longer promised to be bit-identical to an uninterrupted run%n",
-                    run.name(), cfg.threads(), earlierThreads);
-        TrainState state = run.state();
-        if (cfg.finished(state) && java.nio.file.Files.exists(run.file(RunDirectory.TEST))) {
-            log.println(run.name() + ": already finished (" + state.epochsDone() + " epochs, tested), skipped");
-            return RunResult.load(runDir);
+        try (RunLock lock = RunLock.acquire(runDir)) {
+            if (resume && java.nio.file.Files.exists(runDir.resolve(RunDirectory.CONFIG))) recover(runDir, log);
+            Integer earlierThreads = resume ? RunDirectory.threadsOf(runDir) : null;
+            RunDirectory run = RunDirectory.create(runDir, cfg.toJson(), resume);
+            if (earlierThreads != null && earlierThreads != cfg.threads())
+                log.printf(Locale.ROOT, "%s: warning: resumed with %d threads, earlier epochs used %d: the run goes on, "
+                        + "but its numbers are no longer promised to be bit-identical to an uninterrupted run%n",
+                        run.name(), cfg.threads(), earlierThreads);
+            TrainState state = run.state();
+            if (cfg.finished(state) && java.nio.file.Files.exists(run.file(RunDirectory.TEST))) {
+                log.println(run.name() + ": already finished (" + state.epochsDone() + " epochs, tested), skipped");
+                return RunResult.load(runDir);
+            }
+            return new Trainer(cfg, TrainingData.load(dataDir, cfg), run, log, live).run();
         }
-        return new Trainer(cfg, TrainingData.load(dataDir, cfg), run, log, live).run();
+    }
+
+    private static void recover(Path runDir, PrintStream log) throws IOException {
+        RunRecovery r = RunRecovery.examine(runDir);
+        String name = runDir.getFileName().toString();
+        for (RunRecovery.Finding f : r.damage()) log.println(name + ": " + f);
+        if (r.outcome() == RunRecovery.Outcome.DAMAGED)
+            throw new IOException("cannot resume " + runDir + ": " + r.summary()
+                    + (r.damage().isEmpty() ? "" : " [" + r.damage().get(0) + "]"));
+        if (!r.damage().isEmpty()) log.println(name + ": " + r.summary());
+        r.repair();
     }
 
     Trainer stopAfterEpoch(int epoch) {
@@ -93,10 +112,11 @@ public final class Trainer {
 
         FglNet model = Models.create(cfg, w);
         Adam.State optimizer = null;
+        run.truncateMetrics(state == null ? 0 : state.epochsDone());
+        java.util.List<java.util.Map<String, Object>> history = run.metrics();
         if (state != null) {
             Checkpoint.load(model, run.file(state.modelFile()));
             optimizer = OptimizerFiles.load(run.file(state.optimizerFile()));
-            run.truncateMetrics(state.epochsDone());
             log.printf(Locale.ROOT, "%s: resuming after epoch %d (best so far: epoch %d, val macro-F1 %.2f %%)%n",
                     run.name(), state.epochsDone(), state.bestEpoch(), 100 * state.bestValMacroF1());
         }
@@ -107,15 +127,15 @@ public final class Trainer {
             if (optimizer != null) adam.loadState(optimizer);
             EpochMetrics m = epoch(epoch, model, adam, train, trainY, weights, teacherLogits, val, valY);
             optimizer = adam.state();
-            run.appendMetrics(m.toJson());
             boolean better = state == null || m.val().macroF1() > state.bestValMacroF1();
-            if (better) Checkpoint.save(model, run.file(RunDirectory.BEST), modelMetadata(epoch));
             TrainState next = new TrainState(epoch, better ? epoch : state.bestEpoch(),
                     better ? m.val().macroF1() : state.bestValMacroF1(),
                     RunDirectory.checkpointName(epoch, "model"), RunDirectory.checkpointName(epoch, "optim"));
-            Checkpoint.save(model, run.file(next.modelFile()), modelMetadata(epoch));
-            OptimizerFiles.save(optimizer, run.file(next.optimizerFile()));
-            run.commit(next, state);
+            try {
+                commitEpoch(model, optimizer, m, better, next, history);
+            } catch (IOException e) {
+                throw new IOException(e.getMessage() + "; " + committedText(state), e);
+            }
             state = next;
             log.printf(Locale.ROOT, "epoch %d/%d  train loss %.4f  val loss %.4f  val macro-F1 %.2f %%%s  "
                             + "%.1f samples/s  %s%n", epoch, cfg.epochs(), m.trainLoss(), m.valLoss(),
@@ -170,10 +190,38 @@ public final class Trainer {
                 Evaluator.scores(z, valY));
     }
 
+    /**
+     * Writes epoch {@code next}: its metrics line, the best model if it is one, the checkpoint
+     * files (read back and checked against their digests before anything refers to them), then
+     * state.json. Until that last write the previous epoch stays the committed one.
+     */
+    private void commitEpoch(FglNet model, Adam.State optimizer, EpochMetrics m, boolean better, TrainState next,
+                             java.util.List<java.util.Map<String, Object>> history) throws IOException {
+        int epoch = next.epochsDone();
+        run.appendMetrics(m.toJson());
+        history.add(org.fglecg.nn.io.Json.parseObject(org.fglecg.nn.io.Json.write(m.toJson())));
+        if (better) Checkpoint.save(model, run.file(RunDirectory.BEST), modelMetadata(epoch));
+        Checkpoint.save(model, run.file(next.modelFile()), modelMetadata(epoch));
+        OptimizerFiles.save(optimizer, run.file(next.optimizerFile()));
+        for (String f : java.util.List.of(next.modelFile(), next.optimizerFile())) SafeTensors.load(run.file(f));
+        run.commit(next, history);
+    }
+
+    /** What a failed write leaves: the last committed epoch, which --resume continues from. */
+    private String committedText(TrainState state) {
+        return state == null ? "no epoch of " + run.dir() + " is committed yet: --resume starts it again at epoch 1"
+                : "epoch " + state.epochsDone() + " remains committed and resumable (--resume)";
+    }
+
     /** Loads the best epoch's weights and scores them on the (complete) test split. */
     private void test(FglNet model, TrainState state) throws IOException {
-        Checkpoint.load(model, run.file(RunDirectory.BEST));
-        Evaluation.test(run, cfg, state, model, data, log, live);
+        try {
+            Checkpoint.load(model, run.file(RunDirectory.BEST));
+            Evaluation.test(run, cfg, state, model, data, log, live);
+        } catch (IOException e) {
+            throw new IOException(e.getMessage() + "; all " + state.epochsDone() + " epochs remain committed: "
+                    + "--resume tests the run again", e);
+        }
     }
 
     private java.util.Map<String, String> modelMetadata(int epoch) {

@@ -7,7 +7,11 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import org.fglecg.nn.io.FileWriteException;
+import org.fglecg.nn.io.AtomicFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,7 +36,7 @@ class RunDirectoryTest {
         Path d = tmp.resolve("r");
         RunDirectory run = RunDirectory.create(d, Map.of("role", "student", "epochs", 2L), false);
         run.commit(new TrainState(2, 2, 0.5, RunDirectory.checkpointName(2, "model"),
-                RunDirectory.checkpointName(2, "optim")), null);
+                RunDirectory.checkpointName(2, "optim")), List.of());
         Files.writeString(run.file(RunDirectory.TEST), "{}");
         RunDirectory.create(d, Map.of("role", "student", "epochs", 5L), true);
         assertEquals(5L, ((Number) run.config().get("epochs")).longValue());
@@ -68,22 +72,36 @@ class RunDirectoryTest {
     }
 
     @Test
-    void commitDeletesSupersededCheckpoints() throws IOException {
+    void commitKeepsThePreviousEpochAndTheBestModelAndDeletesTheRest() throws IOException {
         RunDirectory run = RunDirectory.create(tmp.resolve("r"), Map.of("x", 1L), false);
         assertNull(run.state());
-        TrainState s1 = new TrainState(1, 1, 0.5, RunDirectory.checkpointName(1, "model"),
-                RunDirectory.checkpointName(1, "optim"));
-        Files.writeString(run.file(s1.modelFile()), "m1");
-        Files.writeString(run.file(s1.optimizerFile()), "o1");
-        run.commit(s1, null);
-        TrainState s2 = new TrainState(2, 1, 0.5, RunDirectory.checkpointName(2, "model"),
-                RunDirectory.checkpointName(2, "optim"));
-        Files.writeString(run.file(s2.modelFile()), "m2");
-        Files.writeString(run.file(s2.optimizerFile()), "o2");
-        run.commit(s2, s1);
-        assertEquals(s2, run.state());
-        assertFalse(Files.exists(run.file(s1.modelFile())));
-        assertTrue(Files.exists(run.file("epoch-0002.model.safetensors")));
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (int e = 1; e <= 4; e++) {
+            for (String kind : List.of("model", "optim")) Files.writeString(run.file(RunDirectory.checkpointName(e, kind)), "x");
+            lines.add(Map.of("epoch", (long) e));
+            run.commit(new TrainState(e, Math.min(e, 2), 0.5, RunDirectory.checkpointName(e, "model"),
+                    RunDirectory.checkpointName(e, "optim")), lines);
+        }
+        assertEquals(4, run.state().epochsDone());
+        assertEquals(lines, run.commitRecord().metrics(), "state.json keeps a copy of the committed metrics");
+        assertEquals(Map.of("x", 1L), run.commitRecord().config());
+        try (var s = Files.list(run.dir())) {
+            assertEquals(List.of("epoch-0002.model.safetensors", "epoch-0003.model.safetensors",
+                    "epoch-0003.optim.safetensors", "epoch-0004.model.safetensors", "epoch-0004.optim.safetensors"),
+                    s.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("epoch-")).sorted().toList());
+        }
+    }
+
+    @Test
+    void aChangedDigitInAJsonFileIsRefused() throws IOException {
+        RunDirectory run = RunDirectory.create(tmp.resolve("r"), Map.of("lr", 0.001, "epochs", 3L), false);
+        Path cfg = run.file(RunDirectory.CONFIG);
+        Files.writeString(cfg, Files.readString(cfg).replace("0.001", "0.003"));
+        IOException e = assertThrows(IOException.class, run::config);
+        assertTrue(e.getMessage().startsWith(cfg + " is damaged: its content does not match its SHA-256 digest"),
+                e.getMessage());
+        Files.writeString(cfg, "{\"lr\": 0.001,\n \"epochs\": 3}\n");
+        assertEquals(Map.of("lr", 0.001, "epochs", 3L), run.config(), "files written before digests still read");
     }
 
     @Test
@@ -95,10 +113,11 @@ class RunDirectoryTest {
         try (var s = Files.list(tmp)) {
             assertEquals(1, s.count());
         }
-        assertThrows(IOException.class, () -> AtomicFiles.write(f, out -> {
+        FileWriteException full = assertThrows(FileWriteException.class, () -> AtomicFiles.write(f, out -> {
             out.write(1);
-            throw new IOException("disk full");
+            throw new IOException("No space left on device");
         }));
+        assertEquals("writing " + f + " failed: No space left on device", full.getMessage());
         assertEquals("two", Files.readString(f), "a failed write keeps the old content");
     }
 

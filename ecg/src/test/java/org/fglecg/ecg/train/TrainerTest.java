@@ -66,8 +66,8 @@ class TrainerTest {
         for (String f : List.of(RunDirectory.BEST, RunDirectory.checkpointName(2, "model"),
                 RunDirectory.checkpointName(2, "optim")))
             assertArrayEquals(Files.readAllBytes(whole.dir().resolve(f)), Files.readAllBytes(resumed.dir().resolve(f)), f);
-        assertFalse(Files.exists(resumed.dir().resolve(RunDirectory.checkpointName(1, "model"))),
-                "the superseded checkpoint is deleted");
+        assertTrue(Files.exists(resumed.dir().resolve(RunDirectory.checkpointName(1, "optim"))),
+                "the previous epoch's checkpoint stays as the fallback");
 
         // A finished 1-epoch run extended to 2 with --resume: the same as asking for 2 at the start.
         RunResult shortRun = train(cfg.withEpochs(1), "extended", 0, false);

@@ -3,17 +3,14 @@ package org.fglecg.nn.io;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The safetensors file format (Hugging Face): 8-byte little-endian header length N, a JSON
@@ -23,88 +20,90 @@ import java.util.Map;
  *
  * <p>Reading validates everything a damaged file can get wrong (header length, JSON, dtype,
  * shape, offsets inside the file and matching the element count, overlaps) and names the file and
- * tensor. Writing goes to a temporary file in the same directory, then an atomic rename, so a
- * crash never leaves a half-written checkpoint under the final name.
+ * tensor. Writing goes through {@link AtomicFiles}, so a crash never leaves a half-written file
+ * under the final name, and records a SHA-256 digest of every tensor's bytes and of the metadata
+ * ({@link TensorDigests}); every read checks them, so a changed byte is refused rather than
+ * trained on. Files without digests (written by PyTorch) still load, with a notice.
  */
 public final class SafeTensors {
     private static final long MAX_HEADER = 100L << 20;
 
     private SafeTensors() {}
 
+    /** A file's tensors (in header order) and its {@code __metadata__} map (digests left out). */
+    public record Contents(Map<String, StoredTensor> tensors, Map<String, String> metadata) {}
+
+    /** The verified tensors and metadata of a file. */
+    public static Contents load(Path file) throws IOException {
+        return parse(file, Files.readAllBytes(file));
+    }
+
     /** The tensors of a file, in header order. */
     public static Map<String, StoredTensor> read(Path file) throws IOException {
-        return parse(file, Files.readAllBytes(file)).tensors;
+        return load(file).tensors();
     }
 
     /** The {@code __metadata__} map of a file (empty when absent). */
     public static Map<String, String> readMetadata(Path file) throws IOException {
-        return parse(file, Files.readAllBytes(file)).metadata;
+        return load(file).metadata();
     }
 
-    /** Writes the tensors (in the given order) and metadata atomically to {@code file}. */
+    /**
+     * Writes the tensors (in the given order) and metadata atomically to {@code file}, with their
+     * digests. Metadata keys are written sorted, so equal content gives equal bytes in any JVM.
+     */
     public static void write(Path file, Collection<StoredTensor> tensors, Map<String, String> metadata)
             throws IOException {
-        StringBuilder h = new StringBuilder("{");
-        long offset = 0;
-        if (metadata != null && !metadata.isEmpty()) {
-            h.append("\"__metadata__\":{");
-            boolean first = true;
-            for (Map.Entry<String, String> e : metadata.entrySet()) {
-                if (!first) h.append(',');
-                first = false;
-                h.append(Json.write(e.getKey())).append(':').append(Json.write(e.getValue()));
-            }
-            h.append('}');
-        }
+        Map<String, String> meta = new TreeMap<>(metadata == null ? Map.of() : metadata);
+        for (String k : meta.keySet())
+            if (TensorDigests.isDigestKey(k)) throw new SafeTensorsException(file, null, "metadata key " + k + " is reserved");
+        long total = 0;
         for (StoredTensor t : tensors) {
             if (t.name().equals("__metadata__")) {
                 throw new SafeTensorsException(file, t.name(), "reserved name");
             }
+            total += t.numel() * t.dtype().bytes;
+        }
+        ByteBuffer data = ByteBuffer.allocate(Math.toIntExact(total)).order(ByteOrder.LITTLE_ENDIAN);
+        Map<String, String> digests = new LinkedHashMap<>();
+        for (StoredTensor t : tensors) {
+            int begin = data.position(), bytes = Math.toIntExact(t.numel() * t.dtype().bytes);
+            if (t.dtype() == DType.F32) data.asFloatBuffer().put(t.floats());
+            else data.asLongBuffer().put(t.longs());
+            digests.put(t.name(), TensorDigests.sha256(data.array(), begin, bytes));
+            data.position(begin + bytes);
+        }
+        Map<String, String> header = new LinkedHashMap<>(meta);
+        header.putAll(TensorDigests.entries(digests, meta));
+
+        StringBuilder h = new StringBuilder("{\"__metadata__\":{");
+        boolean first = true;
+        for (Map.Entry<String, String> e : header.entrySet()) {
+            if (!first) h.append(',');
+            first = false;
+            h.append(Json.write(e.getKey())).append(':').append(Json.write(e.getValue()));
+        }
+        h.append('}');
+        long offset = 0;
+        for (StoredTensor t : tensors) {
             long bytes = t.numel() * t.dtype().bytes;
-            if (h.length() > 1) h.append(',');
-            h.append(Json.write(t.name())).append(":{\"dtype\":\"").append(t.dtype())
+            h.append(',').append(Json.write(t.name())).append(":{\"dtype\":\"").append(t.dtype())
                     .append("\",\"shape\":[");
             for (int d = 0; d < t.shape().length; d++) h.append(d == 0 ? "" : ",").append(t.shape()[d]);
             h.append("],\"data_offsets\":[").append(offset).append(',').append(offset + bytes).append("]}");
             offset += bytes;
         }
         h.append('}');
-        byte[] header = h.toString().getBytes(StandardCharsets.UTF_8);
-        int padded = (header.length + 7) / 8 * 8;        // align the data to 8 bytes
-        ByteBuffer buf = ByteBuffer.allocate(Math.toIntExact(8 + padded + offset)).order(ByteOrder.LITTLE_ENDIAN);
-        buf.putLong(padded).put(header);
-        for (int p = header.length; p < padded; p++) buf.put((byte) ' ');
-        for (StoredTensor t : tensors) {
-            if (t.dtype() == DType.F32) buf.asFloatBuffer().put(t.floats());
-            else buf.asLongBuffer().put(t.longs());
-            buf.position(buf.position() + Math.toIntExact(t.numel() * t.dtype().bytes));
-        }
-        writeAtomically(file, buf.array());
+        byte[] headerBytes = h.toString().getBytes(StandardCharsets.UTF_8);
+        int padded = (headerBytes.length + 7) / 8 * 8;        // align the data to 8 bytes
+        ByteBuffer buf = ByteBuffer.allocate(Math.toIntExact(8 + padded + total)).order(ByteOrder.LITTLE_ENDIAN);
+        buf.putLong(padded).put(headerBytes);
+        for (int p = headerBytes.length; p < padded; p++) buf.put((byte) ' ');
+        buf.put(data.array());
+        AtomicFiles.write(file, buf.array());
     }
 
-    private static void writeAtomically(Path file, byte[] bytes) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ByteBuffer b = ByteBuffer.wrap(bytes);
-                while (b.hasRemaining()) ch.write(b);
-                ch.force(true);
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    private record Parsed(Map<String, StoredTensor> tensors, Map<String, String> metadata) {}
-
-    private static Parsed parse(Path file, byte[] bytes) throws SafeTensorsException {
+    private static Contents parse(Path file, byte[] bytes) throws SafeTensorsException {
         if (bytes.length < 8) {
             throw new SafeTensorsException(file, null, "only " + bytes.length + " bytes: no header length (truncated?)");
         }
@@ -125,6 +124,7 @@ public final class SafeTensors {
         long dataLen = bytes.length - dataStart;
         Map<String, StoredTensor> tensors = new LinkedHashMap<>();
         Map<String, String> metadata = new LinkedHashMap<>();
+        Map<String, long[]> byteRanges = new LinkedHashMap<>();
         List<long[]> ranges = new java.util.ArrayList<>();
         for (Map.Entry<?, ?> e : ((Map<?, ?>) root).entrySet()) {
             String name = (String) e.getKey();
@@ -137,7 +137,9 @@ public final class SafeTensors {
             }
             StoredTensor t = entry(file, name, e.getValue(), buf, dataStart, dataLen);
             long begin = ((Number) ((List<?>) ((Map<?, ?>) e.getValue()).get("data_offsets")).get(0)).longValue();
-            ranges.add(new long[] {begin, begin + t.numel() * t.dtype().bytes});
+            long[] range = {begin, begin + t.numel() * t.dtype().bytes};
+            ranges.add(range);
+            byteRanges.put(name, new long[] {dataStart + range[0], dataStart + range[1]});
             tensors.put(name, t);
         }
         ranges.sort((a, b) -> Long.compare(a[0], b[0]));
@@ -146,7 +148,7 @@ public final class SafeTensors {
                 throw new SafeTensorsException(file, null, "tensor data ranges overlap at byte " + ranges.get(k)[0]);
             }
         }
-        return new Parsed(tensors, metadata);
+        return new Contents(tensors, TensorDigests.verify(file, bytes, byteRanges, metadata));
     }
 
     private static StoredTensor entry(Path file, String name, Object spec, ByteBuffer buf, long dataStart,
