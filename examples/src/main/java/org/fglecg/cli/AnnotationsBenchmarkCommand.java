@@ -27,8 +27,7 @@ final class AnnotationsBenchmarkCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data", required = true, paramLabel = "DIR", description = "Database directory, e.g. data/mitdb.")
-    Path data;
+    @CommandLine.Mixin DataDirOption dataDir;
 
     @Option(names = "--records", split = ",", paramLabel = "NAME", description = "Records (default: all 48 MIT-BIH records).")
     List<String> records;
@@ -47,6 +46,7 @@ final class AnnotationsBenchmarkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Path data = dataDir.dir;
         InputFiles.requireDirectory(spec, "--data", data);
         ComparisonRules rules = AnnotationsCompareCommand.rules(spec, window, start);
         ComparisonRules whole = AnnotationsCompareCommand.rules(spec, window, 0);

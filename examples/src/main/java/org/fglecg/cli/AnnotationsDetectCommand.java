@@ -26,17 +26,16 @@ final class AnnotationsDetectCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--record", required = true, paramLabel = "DIR/NAME", description = "WFDB record, e.g. data/mitdb/100.")
-    Path record;
+    @CommandLine.Mixin RecordOption recordOption;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Annotation file to write, e.g. 100.qrs.")
     Path out;
 
     @Override
     public Integer call() throws Exception {
-        InputFiles.requireRecord(spec, "--record", record);
-        Path dir = InputFiles.directoryOf(record);
-        String name = record.getFileName().toString();
+        InputFiles.requireRecord(spec, "--record", recordOption.path);
+        Path dir = recordOption.dir();
+        String name = recordOption.name();
         WfdbRecord rec = WfdbRecord.open(dir, name);
         Header h = rec.header();
         List<Annotation> beats = RecordDetection.annotations(RecordDetection.detect(rec));

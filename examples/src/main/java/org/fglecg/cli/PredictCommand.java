@@ -45,8 +45,7 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "RUN", description = "Run directory (its best checkpoint is used).")
     Path model;
 
-    @Option(names = "--record", required = true, paramLabel = "DIR/NAME", description = "WFDB record, e.g. data/mitdb/208.")
-    Path record;
+    @CommandLine.Mixin RecordOption recordOption;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Annotation file to write, e.g. 208.pred.")
     Path out;
@@ -58,9 +57,9 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        InputFiles.requireRecord(spec, "--record", record);
-        Path dir = record.toAbsolutePath().getParent();
-        String name = record.getFileName().toString();
+        InputFiles.requireRecord(spec, "--record", recordOption.path);
+        Path dir = recordOption.dir();
+        String name = recordOption.name();
         Path atr = dir.resolve(name + ".atr");
         boolean annotated = Files.isRegularFile(atr);
         BeatSource from = source != null ? source : annotated ? BeatSource.reference : BeatSource.detect;
