@@ -3,6 +3,7 @@ package org.fglecg.examples;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.fglecg.ecg.data.AamiClass;
+import org.fglecg.ecg.detect.RecordDetection;
 import org.fglecg.ecg.stream.StreamingClassifier;
 import org.fglecg.ecg.wfdb.SignalSpec;
 import org.fglecg.ecg.wfdb.WfdbRecord;
@@ -31,7 +32,7 @@ public final class StreamingMonitor {
         FglNet student = trained.inferenceCopy();
 
         WfdbRecord record = WfdbRecord.open(Path.of(args[1]), args[2]);
-        int lead = leadOf(record);
+        int lead = RecordDetection.detectionSignal(record.header());
         SignalSpec spec = record.header().signals().get(lead);
         int rate = (int) Math.round(record.header().samplingFrequency());
         long total = record.numSamples();
@@ -58,12 +59,5 @@ public final class StreamingMonitor {
         System.out.printf(Locale.ROOT, "%d beats (N %d, S %d, V %d, F %d) in %.0f s of signal, processed in %.1f s "
                         + "(%.0fx real time)%n", counts[0] + counts[1] + counts[2] + counts[3], counts[0], counts[1],
                 counts[2], counts[3], signal, seconds, signal / seconds);
-    }
-
-    /** MLII when the record has it (as the training data), else its first signal. */
-    private static int leadOf(WfdbRecord record) {
-        for (int s = 0; s < record.header().signals().size(); s++)
-            if (record.header().signals().get(s).description().equals("MLII")) return s;
-        return 0;
     }
 }
