@@ -74,6 +74,14 @@ JAVA
 "$java_bin" --add-modules jdk.incubator.vector ${jvm_flags[@]+"${jvm_flags[@]}"} -cp "$fgl" "$out/Width.java" 2>&1 \
   | grep -o 'fgl-ecg kernels: .*' | head -1 || true
 echo "JVM flags: ${jvm_flags[*]:-none}; PyTorch: $([ $have_torch = 1 ] && /usr/bin/python3 -c 'import torch; print(torch.__version__)' || echo absent)"
+if [ $have_torch = 1 ]; then
+  # Debian's torch calls whatever libblas.so.3 the alternatives system points at: the netlib
+  # reference BLAS (a few GFLOP/s) unless libopenblas0-pthread is installed. Say which one.
+  blas=$(readlink -f /etc/alternatives/libblas.so.3-x86_64-linux-gnu 2>/dev/null || echo unknown)
+  core=$(OPENBLAS_VERBOSE=2 OPENBLAS_NUM_THREADS=1 /usr/bin/python3 -c 'import torch; torch.mm(torch.ones(2,2), torch.ones(2,2))' 2>&1 | sed -n 's/^Core: //p' | head -1)
+  echo "PyTorch BLAS: $blas${core:+ (OpenBLAS core $core)}"
+  case "$blas" in */openblas*) ;; *) echo "perf_table: warning: PyTorch runs on the reference BLAS; install libopenblas0-pthread for a fair comparison" >&2 ;; esac
+fi
 echo
 
 "$java_bin" --add-modules jdk.incubator.vector -jar "$fgl" model summary --role student --json 2>/dev/null > "$out/student.flops"
