@@ -2,6 +2,7 @@ package org.fglecg.nn;
 
 import org.fglecg.tensor.Rng;
 import org.fglecg.tensor.Tensor;
+import org.fglecg.tensor.kernel.Kernels;
 import org.fglecg.tensor.kernel.Parallel;
 
 /**
@@ -29,20 +30,47 @@ public final class Dropout extends Module {
      * unpredictable branch per element cost more than the drawing.
      */
     static void apply(Rng rng, float p, float[] src, int so, float[] dst, int dOff, int n) {
+        apply(rng, p, src, so, dst, dOff, n, null, 0);
+    }
+
+    /**
+     * {@link #apply(Rng, float, float[], int, float[], int, int)}, recording the mask in
+     * {@code kept} (when not null): bit {@code i % 64} of {@code kept[keptOff + i / 64]} is set when element i
+     * was kept (bits past n are cleared). {@link #applyKept} then applies the same mask again
+     * without drawing it, as attention's backward does. The mask is drawn into the bits first,
+     * then applied by the vector kernel.
+     */
+    static void apply(Rng rng, float p, float[] src, int so, float[] dst, int dOff, int n, long[] kept, int keptOff) {
+        if (kept == null) {
+            kept = new long[keptWords(n)];
+            keptOff = 0;
+        }
         int threshold = Math.round(p * 65536f);
-        float keep = 1f / (1f - p);
-        int i = 0;
-        for (; i + 4 <= n; i += 4) {
-            long bits = rng.nextLong();
-            dst[dOff + i] = keepOrDrop(src[so + i], keep, bits, threshold);
-            dst[dOff + i + 1] = keepOrDrop(src[so + i + 1], keep, bits >>> 16, threshold);
-            dst[dOff + i + 2] = keepOrDrop(src[so + i + 2], keep, bits >>> 32, threshold);
-            dst[dOff + i + 3] = keepOrDrop(src[so + i + 3], keep, bits >>> 48, threshold);
+        for (int w = 0, base = 0; base < n; w++, base += 64) {
+            int count = Math.min(64, n - base);
+            long word = 0;
+            for (int j = 0; j < count; j += 4) {
+                long bits = rng.nextLong();
+                long four = keepBit(bits, threshold) | keepBit(bits >>> 16, threshold) << 1
+                        | keepBit(bits >>> 32, threshold) << 2 | keepBit(bits >>> 48, threshold) << 3;
+                word |= four << j;
+            }
+            kept[keptOff + w] = count == 64 ? word : word & ((1L << count) - 1);
         }
-        if (i < n) {
-            long bits = rng.nextLong();
-            for (; i < n; i++, bits >>>= 16) dst[dOff + i] = keepOrDrop(src[so + i], keep, bits, threshold);
-        }
+        applyKept(kept, keptOff, 1f / (1f - p), src, so, dst, dOff, n);
+    }
+
+    /**
+     * dst[dOff + i] = src[so + i] * keep where bit i of {@code kept} (from {@link #apply}) is set,
+     * else +0: bit for bit what {@code apply} wrote.
+     */
+    static void applyKept(long[] kept, int keptOff, float keep, float[] src, int so, float[] dst, int dOff, int n) {
+        Kernels.get().maskedScale(kept, keptOff, keep, src, so, dst, dOff, n);
+    }
+
+    /** Words of a mask of n elements recorded by {@link #apply}. */
+    static int keptWords(int n) {
+        return (n + 63) >>> 6;
     }
 
     /**
@@ -54,10 +82,9 @@ public final class Dropout extends Module {
         return new Rng(seed + 0x9E3779B97F4A7C15L * (index + 1));
     }
 
-    /** x * keep when the low 16 bits of {@code bits} are >= threshold, else +0 (exactly). */
-    private static float keepOrDrop(float x, float keep, long bits, int threshold) {
-        int all = (threshold - 1 - (int) (bits & 0xFFFF)) >> 31; // -1 (keep) or 0 (drop)
-        return Float.intBitsToFloat(Float.floatToRawIntBits(x * keep) & all);
+    /** 1 (keep) when the low 16 bits of {@code bits} are >= threshold, else 0 (drop). */
+    private static long keepBit(long bits, int threshold) {
+        return (threshold - 1 - (bits & 0xFFFF)) >>> 63;
     }
 
     @Override

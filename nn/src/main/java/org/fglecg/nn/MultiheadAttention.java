@@ -16,8 +16,9 @@ import org.fglecg.tensor.kernel.Parallel;
  *
  * <p>The core (scores, softmax, dropout, weighted sum) is one fused node over the packed
  * {@code qkv [batch, time, 3d]}; each (sample, head) pair is one task. Only the softmax
- * weights are kept for backward; dropout masks come from per-task generators seeded from the
- * module's generator (regenerated in backward), so they do not depend on the thread count.
+ * weights and one bit per weight of the dropout mask are kept for backward; the masks come from
+ * per-task generators seeded from the module's generator, so they do not depend on the thread
+ * count.
  */
 public final class MultiheadAttention extends Module {
     public final int dModel, heads;
@@ -67,6 +68,10 @@ public final class MultiheadAttention extends Module {
         // in per-thread scratch instead (no batch x heads x time^2 array).
         boolean graph = NoGrad.isGradEnabled() && qkv.requiresGrad();
         float[] probs = graph ? new float[tasks * tt] : null;          // softmax, before dropout
+        // Backward applies the forward's dropout mask again from these bits (one per weight)
+        // rather than drawing it a second time, which cost as much as the forward's draw.
+        int words = Dropout.keptWords(tt);
+        long[] kept = graph && p > 0 ? new long[tasks * words] : null;
         Tensor ctx = Tensor.zeros(batch, time, d);
         float[] c = ctx.data();
         Parallel.forEach(tasks, task -> {
@@ -82,7 +87,7 @@ public final class MultiheadAttention extends Module {
             float[] pd = pr;
             int pdo = po;
             if (p > 0) {
-                s.dropped(pr, po, p, seed, task);
+                Dropout.apply(Dropout.stream(seed, task), p, pr, po, s.pm, 0, tt, kept, task * words);
                 pd = s.pm;
                 pdo = 0;
             }
@@ -105,8 +110,8 @@ public final class MultiheadAttention extends Module {
                 s.gather(gc, b, h * hd, 1f, s.gT);
                 float[] dp = s.dp, pd = probs;
                 int pdo = po;
-                if (p > 0) {                                           // the forward's mask, regenerated
-                    s.dropped(probs, po, p, seed, task);
+                if (p > 0) {                                           // the forward's mask
+                    Dropout.applyKept(kept, task * words, keep, probs, po, s.pm, 0, tt);
                     pd = s.pm;
                     pdo = 0;
                 }
@@ -115,8 +120,12 @@ public final class MultiheadAttention extends Module {
                 Gemm.sgemm(false, false, hd, time, time, 1f, s.gT, 0, time, pd, pdo, time, 0f, s.out1, 0, time);
                 s.scatter(s.out1, dq, dbase + 2 * d, 3 * d);
                 // through dropout, then softmax: dS = P * (dP - rowsum(dP * P))
-                if (p > 0) {
-                    for (int j = 0; j < tt; j++) dp[j] = s.pm[j] == 0f ? 0f : dp[j] * keep;
+                if (p > 0) {                                           // dP = dP' keep where P' != 0
+                    float[] pm = s.pm;
+                    for (int j = 0; j < tt; j++) {
+                        int nonZero = ~(((Float.floatToRawIntBits(pm[j]) & 0x7FFFFFFF) - 1) >> 31);
+                        dp[j] = Float.intBitsToFloat(Float.floatToRawIntBits(dp[j] * keep) & nonZero);
+                    }
                 }
                 for (int i = 0; i < time; i++) {
                     int row = i * time, pr = po + row;
@@ -149,15 +158,6 @@ public final class MultiheadAttention extends Module {
             out1 = new float[hd * time];
             dp = new float[time * time];
             pm = new float[time * time];
-        }
-
-        /**
-         * pm = the task's attention weights after dropout. The mask comes from a generator
-         * seeded by (step seed, task), so backward regenerates it instead of storing it, and it
-         * does not depend on which thread runs the task.
-         */
-        void dropped(float[] probs, int po, float p, long seed, int task) {
-            Dropout.apply(Dropout.stream(seed, task), p, probs, po, pm, 0, time * time);
         }
 
         static HeadScratch get(int hd, int time) {

@@ -3,6 +3,7 @@ package org.fglecg.nn;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.fglecg.tensor.Rng;
 import org.fglecg.tensor.Tensor;
@@ -66,6 +67,33 @@ class DropoutTest {
                 for (int i = 0; i < n; i++)
                     assertEquals(Float.floatToRawIntBits(want[i]), Float.floatToRawIntBits(dst[2 + i]),
                             "n " + n + " p " + p + " element " + i);
+            }
+        }
+    }
+    @Test
+    void recordedMaskAppliesAgainBitForBit() {
+        java.util.Random r = new java.util.Random(5);
+        for (int n : new int[] {1, 3, 4, 63, 64, 65, 130, 1001}) {
+            for (float p : new float[] {0.1f, 0.5f, 0.9f}) {
+                float[] src = new float[n];
+                for (int i = 0; i < n; i++) src[i] = (float) r.nextGaussian();
+                float[] first = new float[n], again = new float[n + 1];
+                long[] kept = new long[1 + Dropout.keptWords(n)];
+                Dropout.apply(new Rng(13), p, src, 0, first, 0, n, kept, 1);
+                float[] want = reference(13, p, src, n);
+                Dropout.applyKept(kept, 1, 1f / (1f - p), src, 0, again, 1, n);
+                int keptCount = 0;
+                for (int i = 0; i < n; i++) {
+                    boolean bit = (kept[1 + i / 64] >>> (i % 64) & 1) == 1;
+                    keptCount += bit ? 1 : 0;
+                    assertEquals(Float.floatToRawIntBits(want[i]), Float.floatToRawIntBits(first[i]), "n " + n + " p " + p + " element " + i);
+                    assertEquals(Float.floatToRawIntBits(first[i]), Float.floatToRawIntBits(again[1 + i]), "n " + n + " p " + p + " element " + i);
+                    assertEquals(want[i] != 0f, bit, "n " + n + " p " + p + " bit " + i);
+                }
+                assertEquals(0L, kept[0], "bits before the offset untouched");
+                for (int w = Dropout.keptWords(n) * 64; w > n; w--)
+                    assertEquals(0L, kept[1 + (w - 1) / 64] >>> ((w - 1) % 64) & 1, "no bit past n");
+                if (n >= 1000) assertTrue(Math.abs(keptCount - n * (1 - p)) < 5 * Math.sqrt(n * p * (1 - p)), "kept " + keptCount);
             }
         }
     }

@@ -54,6 +54,12 @@ public interface Kernels {
     /** z[i] = x[i] * y[i]. */
     void mul(float[] x, int xOff, float[] y, int yOff, float[] z, int zOff, int n);
 
+    /**
+     * y[i] = a * x[i] where bit {@code i % 64} of {@code bits[bitsOff + i / 64]} is set, else +0
+     * (exactly, whatever x[i] is): a dropout mask stored one bit per element.
+     */
+    void maskedScale(long[] bits, int bitsOff, float a, float[] x, int xOff, float[] y, int yOff, int n);
+
     /** Sum of x[i] (summation order is implementation-defined but fixed). 0 when n is 0. */
     float sum(float[] x, int xOff, int n);
 

@@ -75,6 +75,14 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void maskedScale(long[] bits, int bitsOff, float a, float[] x, int xOff, float[] y, int yOff, int n) {
+        for (int i = 0; i < n; i++) {
+            int all = -((int) (bits[bitsOff + (i >>> 6)] >>> (i & 63)) & 1);
+            y[yOff + i] = Float.intBitsToFloat(Float.floatToRawIntBits(a * x[xOff + i]) & all);
+        }
+    }
+
+    @Override
     public void exp(float[] x, int xOff, float[] y, int yOff, int n) {
         for (int i = 0; i < n; i++) y[yOff + i] = (float) Math.exp(x[xOff + i]);
     }

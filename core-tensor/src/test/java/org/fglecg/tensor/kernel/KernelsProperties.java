@@ -49,6 +49,16 @@ class KernelsProperties {
             for (int i = 0; i < n; i++) assertEquals(Math.max(x[off + i], 0f), z[off + i], "relu " + who);
             kern.reluBackward(x, off, y, off, z, off, n);
             for (int i = 0; i < n; i++) assertEquals(x[off + i] > 0 ? y[off + i] : 0f, z[off + i], "reluBackward " + who);
+            long[] bits = new long[1 + (n + 63) / 64];
+            for (int w = 0; w < bits.length; w++) bits[w] = r.nextLong();
+            float[] xs = x.clone();
+            if (n > 1) { xs[off] = Float.NaN; xs[off + 1] = -0f; }
+            kern.maskedScale(bits, 1, a, xs, off, z, off, n);
+            for (int i = 0; i < n; i++) {
+                boolean set = (bits[1 + i / 64] >>> (i % 64) & 1) == 1;
+                assertEquals(Float.floatToRawIntBits(set ? a * xs[off + i] : 0f), Float.floatToRawIntBits(z[off + i]),
+                        "maskedScale element " + i + " " + who);
+            }
             float[] big = new float[off + n];
             for (int i = 0; i < big.length; i++) big[i] = (float) (r.nextDouble() * 170 - 85);
             kern.exp(big, off, z, off, n);
