@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
         description = "Run the QRS detector on every record of a database and compare its beats with the reference "
                 + ".atr beats (EC57 / bxb rules): a Markdown table of reference beats, TP, FN, FP, QRS Se and +P "
-                + "per record and gross, from minute 5 on and over the whole record (the table in docs/DETECTION.md).")
+                + "per record and gross, from --start on and over the whole record (the table in docs/DETECTION.md).")
 final class AnnotationsBenchmarkCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -32,11 +32,7 @@ final class AnnotationsBenchmarkCommand implements Callable<Integer> {
     @Option(names = "--records", split = ",", paramLabel = "NAME", description = "Records (default: all 48 MIT-BIH records).")
     List<String> records;
 
-    @Option(names = "--start", paramLabel = "SECONDS", defaultValue = "300", description = "Count beats from this time on (default: ${DEFAULT-VALUE}); the whole-record columns start at 0.")
-    double start;
-
-    @Option(names = "--window", paramLabel = "SECONDS", defaultValue = "0.15", description = "Match window (default: ${DEFAULT-VALUE}).")
-    double window;
+    @CommandLine.Mixin MatchOptions match;
 
     @Option(names = "--out-dir", paramLabel = "DIR", description = "Also write each record's beats there as NAME.qrs.")
     Path outDir;
@@ -48,8 +44,8 @@ final class AnnotationsBenchmarkCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path data = dataDir.dir;
         InputFiles.requireDirectory(spec, "--data", data);
-        ComparisonRules rules = AnnotationsCompareCommand.rules(spec, window, start);
-        ComparisonRules whole = AnnotationsCompareCommand.rules(spec, window, 0);
+        ComparisonRules rules = match.rules();
+        ComparisonRules whole = match.rulesFrom(0);
         List<String> names = records == null ? MitBih.ALL_RECORDS : records;
         for (String name : names) InputFiles.requireRecord(spec, "--records", data.resolve(name));
         if (outDir != null) Files.createDirectories(outDir);

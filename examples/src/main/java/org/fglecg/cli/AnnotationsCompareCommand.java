@@ -37,11 +37,7 @@ final class AnnotationsCompareCommand implements Callable<Integer> {
             + "(data/mitdb/100.atr -> data/mitdb/100.hea).")
     Double fs;
 
-    @Option(names = "--start", paramLabel = "SECONDS", defaultValue = "300", description = "Count beats from this time on (default: ${DEFAULT-VALUE}, bxb's 5 min; 0: the whole record).")
-    double start;
-
-    @Option(names = "--window", paramLabel = "SECONDS", defaultValue = "0.15", description = "Match window (default: ${DEFAULT-VALUE}).")
-    double window;
+    @CommandLine.Mixin MatchOptions match;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the matrices and statistics as JSON.")
     Path json;
@@ -52,7 +48,7 @@ final class AnnotationsCompareCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), refs.size() + " --ref files but " + tests.size()
                     + " --test files: give one --test per --ref");
         }
-        ComparisonRules rules = rules(spec, window, start);
+        ComparisonRules rules = match.rules();
         List<BeatComparisonReport.Row> rows = new ArrayList<>();
         for (int i = 0; i < refs.size(); i++) {
             Path ref = InputFiles.requireFile(spec, "--ref", refs.get(i));
@@ -69,15 +65,6 @@ final class AnnotationsCompareCommand implements Callable<Integer> {
         }
         if (json != null) writeJson(json, BeatComparisonReport.json(rows, rules));
         return 0;
-    }
-
-    /** The rules from the options, or a usage error. */
-    static ComparisonRules rules(CommandLine.Model.CommandSpec spec, double window, double start) {
-        try {
-            return new ComparisonRules(window, start);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
     }
 
     /** {@code dir/100.atr} -> {@code 100}. */

@@ -83,6 +83,9 @@ class AnnotationsCommandsTest {
         r = CliRun.fgl("annotations", "compare", "--ref", atr, "--test", atr, "--window", "0");
         assertEquals(CliErrors.USAGE, r.exit());
         assertTrue(r.err().startsWith("fgl: match window must be a positive number of seconds"), r.err());
+        r = CliRun.fgl("annotations", "benchmark", "--data", data.toString(), "--records", "100", "--window", "-1");
+        assertEquals(CliErrors.USAGE, r.exit());
+        assertTrue(r.err().startsWith("fgl: match window must be a positive number of seconds"), r.err());
 
         Path lone = Files.copy(data.resolve("100.atr"), tmp.resolve("100.atr"));
         r = CliRun.fgl("annotations", "compare", "--ref", lone.toString(), "--test", atr);
