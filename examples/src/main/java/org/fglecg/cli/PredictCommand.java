@@ -19,6 +19,7 @@ import org.fglecg.ecg.eval.BeatMatcher;
 import org.fglecg.ecg.eval.ComparisonRules;
 import org.fglecg.ecg.train.Evaluation;
 import org.fglecg.ecg.train.Evaluator;
+import org.fglecg.ecg.train.Logits;
 import org.fglecg.ecg.train.RunDirectory;
 import org.fglecg.ecg.train.Scores;
 import org.fglecg.ecg.train.TrainConfig;
@@ -86,9 +87,10 @@ final class PredictCommand implements Callable<Integer> {
         Path csv = out.resolveSibling(out.getFileName() + ".csv");
         try (PrintWriter pw = new PrintWriter(Files.newBufferedWriter(csv, StandardCharsets.UTF_8))) {
             pw.println("record,sample,time_s,reference,predicted,p_N,p_S,p_V,p_F");
+            float[] p = new float[k];
             for (int i = 0; i < all.length; i++) {
                 int b = all[i];
-                double[] p = softmax(z, i * k, k);
+                Logits.softmax(z, i * k, k, p);
                 pw.printf(Locale.ROOT, "%s,%d,%.3f,%s,%s,%.5f,%.5f,%.5f,%.5f%n", name, beats.sample(b),
                         beats.sample(b) / beats.records().get(0).samplingFrequency(),
                         from == BeatSource.reference ? AamiClass.ofIndex(beats.label(b)) : "", // detected beats have no label
@@ -108,14 +110,5 @@ final class PredictCommand implements Callable<Integer> {
                     AnnotationFile.read(atr), annotations, beats.records().get(0).samplingFrequency(), ComparisonRules.EC57)));
         }
         return 0;
-    }
-
-    private static double[] softmax(float[] z, int off, int k) {
-        double max = Double.NEGATIVE_INFINITY, sum = 0;
-        for (int c = 0; c < k; c++) max = Math.max(max, z[off + c]);
-        double[] p = new double[k];
-        for (int c = 0; c < k; c++) sum += p[c] = Math.exp(z[off + c] - max);
-        for (int c = 0; c < k; c++) p[c] /= sum;
-        return p;
     }
 }

@@ -5,6 +5,7 @@ import org.fglecg.ecg.data.Preprocessing;
 import org.fglecg.ecg.data.WindowSpec;
 import org.fglecg.ecg.detect.QrsDetector;
 import org.fglecg.nn.FglNet;
+import org.fglecg.ecg.train.Logits;
 import org.fglecg.tensor.Tensor;
 
 /**
@@ -176,15 +177,7 @@ public final class StreamingClassifier {
             input[j] = corrected[(int) (t & (corrected.length - 1))];
         }
         float[] z = student.predict(Tensor.fromArray(input, 1, 1, input.length)).toArray();
-        float max = Float.NEGATIVE_INFINITY;
-        int best = 0;
-        for (int c = 0; c < probabilities.length; c++) if (z[c] > max) {
-            max = z[c];
-            best = c;
-        }
-        double sum = 0;
-        for (int c = 0; c < probabilities.length; c++) sum += Math.exp(z[c] - max);
-        for (int c = 0; c < probabilities.length; c++) probabilities[c] = (float) (Math.exp(z[c] - max) / sum);
-        listener.beat(sampleIn, AamiClass.ofIndex(best), probabilities);
+        Logits.softmax(z, 0, probabilities.length, probabilities);
+        listener.beat(sampleIn, AamiClass.ofIndex(Logits.argmax(z, 0, probabilities.length)), probabilities);
     }
 }

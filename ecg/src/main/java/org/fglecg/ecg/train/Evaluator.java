@@ -47,11 +47,7 @@ public final class Evaluator {
     /** Index of the largest logit per row (the first on ties). */
     public static int[] argmax(float[] logits, int classes) {
         int[] p = new int[logits.length / classes];
-        for (int i = 0; i < p.length; i++) {
-            int best = 0;
-            for (int c = 1; c < classes; c++) if (logits[i * classes + c] > logits[i * classes + best]) best = c;
-            p[i] = best;
-        }
+        for (int i = 0; i < p.length; i++) p[i] = Logits.argmax(logits, i * classes, classes);
         return p;
     }
 
