@@ -35,8 +35,8 @@ public final class Dropout extends Module {
 
     /**
      * {@link #apply(Rng, float, float[], int, float[], int, int)}, recording the mask in
-     * {@code kept} (when not null): bit {@code i % 64} of {@code kept[keptOff + i / 64]} is set when element i
-     * was kept (bits past n are cleared). {@link #applyKept} then applies the same mask again
+     * {@code kept} (when not null): bit {@code i % 64} of {@code kept[keptOff + i / 64]} is set
+     * when element i was kept (bits past n are cleared). {@link #applyKept} then applies the same mask again
      * without drawing it, as attention's backward does. The mask is drawn into the bits first,
      * then applied by the vector kernel.
      */

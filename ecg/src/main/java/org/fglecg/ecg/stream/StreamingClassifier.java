@@ -4,8 +4,8 @@ import org.fglecg.ecg.data.AamiClass;
 import org.fglecg.ecg.data.Preprocessing;
 import org.fglecg.ecg.data.WindowSpec;
 import org.fglecg.ecg.detect.QrsDetector;
-import org.fglecg.nn.FglNet;
 import org.fglecg.ecg.train.Logits;
+import org.fglecg.nn.FglNet;
 import org.fglecg.tensor.Tensor;
 
 /**
