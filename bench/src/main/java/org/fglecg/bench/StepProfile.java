@@ -17,6 +17,7 @@ import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 import org.fglecg.nn.FglNet;
 import org.fglecg.nn.FlopCount;
+import org.fglecg.nn.FrozenFglNet;
 import org.fglecg.nn.loss.ClassBalancedWeights;
 import org.fglecg.nn.loss.Losses;
 import org.fglecg.nn.optim.Adam;
@@ -37,7 +38,13 @@ import org.fglecg.tensor.kernel.Parallel;
  * container's forward, and the backward of such operations); it is backward when
  * {@code Autograd.backward} is on the stack, the optimiser when {@code Adam.step} is. Times are
  * the sample shares times the measured wall time; allocated bytes are the sampled weights scaled
- * to the thread's exact allocation. FLOPs are analytic ({@link FlopCount}; backward counted as
+ * to the thread's exact allocation. Inference runs {@link FrozenFglNet} (what fgl predict runs);
+ * its own glue (activations, transposes, means between layers) shows as "FrozenFglNet".
+ *
+ * <p>Warm-up runs steps until C2 has compiled the path: until three steps in a row allocate
+ * within 2 % of each other (the interpreter and C1 box vectors, so a cold step allocates far
+ * more), at most {@link #MAX_WARMUP_STEPS} steps or {@link #MAX_WARMUP_SECONDS} s. Without it
+ * the time and the bytes of a short profile were the JIT's, not the step's. FLOPs are analytic ({@link FlopCount}; backward counted as
  * twice the forward), so GFLOP/s is only given for the layers that do the matrix products.
  *
  * <pre>
@@ -48,8 +55,10 @@ import org.fglecg.tensor.kernel.Parallel;
 public final class StepProfile {
     private static final List<String> LAYERS = List.of("Conv1d", "BatchNorm1d", "ReLU", "MaxPool1d", "SEBlock",
             "Linear", "MultiheadAttention", "LayerNorm", "Dropout", "TransformerEncoderLayer", "TransformerEncoder",
-            "FglNet", "Losses", "Adam");
+            "FglNet", "FrozenFglNet", "Losses", "Adam");
     private static final String OTHER = "tensor ops";
+    static final int MAX_WARMUP_STEPS = 60;
+    static final int MAX_WARMUP_SECONDS = 120;
 
     private StepProfile() {}
 
@@ -65,26 +74,26 @@ public final class StepProfile {
         profile("student inference, batch 256 (BatchNorm folded)", FglNet.student(), 256, false, steps);
     }
 
-    /** Runs {@code calls} steps (after as many to warm up) under a recording and prints the table. */
+    /** Runs {@code calls} steps (after a warm-up, see the class comment) under a recording and prints the table. */
     static void profile(String title, FglNet.Config config, int batch, boolean train, int calls) throws Exception {
         FglNet net = new FglNet(config, 0);
         if (train) net.train();
-        FglNet model = train ? net : net.inferenceCopy();
+        FrozenFglNet frozen = train ? null : FrozenFglNet.of(net);
         Adam adam = new Adam(net.parameters(), 1e-3);
         float[] w = ClassBalancedWeights.of(new long[] {45866, 944, 3788, 415}, 0.9999);
         Rng rng = new Rng(1);
         Tensor x = Tensor.randn(rng, batch, 1, config.length());
+        float[] xs = x.toArray(), logits = new float[batch * config.numClasses()];
         int[] y = new int[batch];
         for (int i = 0; i < batch; i++) y[i] = rng.nextInt(4);
         Runnable step = train ? () -> {
             net.zeroGrad();
             Losses.crossEntropy(net.forward(x), y, w).backward();
             adam.step();
-        } : () -> model.predict(x);
-        for (int i = 0; i < Math.max(calls, 3); i++) step.run();   // warm-up: let C2 compile
-
+        } : () -> frozen.logits(xs, 0, batch, logits, 0);
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long me = Thread.currentThread().getId();
+        int warm = warmUp(step, mx, me);
         Path file = Files.createTempFile("step-profile", ".jfr");
         long bytes, nanos;
         try (Recording r = new Recording()) {
@@ -118,7 +127,25 @@ public final class StepProfile {
             }
         }
         Files.deleteIfExists(file);
-        print(title, config, batch, train, calls, nanos, bytes, rows, samples, allocWeight);
+        print(title, config, batch, train, warm, calls, nanos, bytes, rows, samples, allocWeight);
+    }
+
+    /** Runs steps until the allocation per step has settled (see the class comment); returns how many ran. */
+    static int warmUp(Runnable step, com.sun.management.ThreadMXBean mx, long thread) {
+        long end = System.nanoTime() + MAX_WARMUP_SECONDS * 1_000_000_000L;
+        long[] last = new long[3];
+        int n = 0;
+        while (n < MAX_WARMUP_STEPS && System.nanoTime() < end) {
+            long before = mx.getThreadAllocatedBytes(thread);
+            step.run();
+            last[n % 3] = mx.getThreadAllocatedBytes(thread) - before;
+            n++;
+            if (n >= 3) {
+                long lo = Math.min(last[0], Math.min(last[1], last[2])), hi = Math.max(last[0], Math.max(last[1], last[2]));
+                if (hi - lo <= 0.02 * hi) break;
+            }
+        }
+        return n;
     }
 
     /** {layer, phase} of a stack: its innermost layer frame, and forward / backward / optimizer. */
@@ -151,11 +178,13 @@ public final class StepProfile {
         return m;
     }
 
-    static void print(String title, FglNet.Config c, int batch, boolean train, int calls, long nanos, long bytes,
-                      Map<String, double[]> rows, double samples, double allocWeight) {
+    static void print(String title, FglNet.Config c, int batch, boolean train, int warm, int calls, long nanos,
+                      long bytes, Map<String, double[]> rows, double samples, double allocWeight) {
         double stepMs = nanos / 1e6 / calls;
-        System.out.printf(Locale.ROOT, "%n### %s%n%n%.2f ms per %s, %.1f MB allocated per %s, %d samples%n%n", title,
-                stepMs, train ? "step" : "call", bytes / 1e6 / calls, train ? "step" : "call", (long) samples);
+        String unit = train ? "step" : "call";
+        System.out.printf(Locale.ROOT, "%n### %s%n%n%.2f ms per %s, %.3f MB allocated per %s, %d samples over %d %ss"
+                + " after %d warm-up %ss%n%n", title, stepMs, unit, bytes / 1e6 / calls, unit, (long) samples, calls, unit,
+                warm, unit);
         System.out.println("| layer | forward ms | backward ms | share of step | GFLOP per step | GFLOP/s | MB allocated |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|");
         Map<String, Long> flops = forwardFlopsByLayer(c);

@@ -6,6 +6,7 @@ import org.fglecg.ecg.stream.StreamingClassifier;
 import org.fglecg.ecg.wfdb.SignalSpec;
 import org.fglecg.ecg.wfdb.WfdbRecord;
 import org.fglecg.nn.FglNet;
+import org.fglecg.nn.FrozenFglNet;
 import org.fglecg.tensor.kernel.Parallel;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -48,7 +49,7 @@ public class StreamingBenchmark {
     @Param({"360", "250"})
     public int rate;
 
-    FglNet student;
+    FrozenFglNet student;
     float[] signal;
 
     @Setup(Level.Trial)
@@ -61,7 +62,7 @@ public class StreamingBenchmark {
         SignalSpec spec = rec.header().signals().get(lead);
         float[] at360 = spec.toPhysical(rec.read(lead, 0, SECONDS * 360));
         signal = rate == 360 ? at360 : resample(at360, rate);
-        student = new FglNet(FglNet.student(), 0).inferenceCopy();
+        student = FrozenFglNet.of(new FglNet(FglNet.student(), 0));
     }
 
     private static float[] resample(float[] x, int rate) {

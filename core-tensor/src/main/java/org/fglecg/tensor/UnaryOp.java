@@ -1,5 +1,6 @@
 package org.fglecg.tensor;
 
+import org.fglecg.tensor.kernel.Activations;
 import org.fglecg.tensor.kernel.Kernels;
 
 /**
@@ -12,8 +13,6 @@ import org.fglecg.tensor.kernel.Kernels;
  */
 abstract class UnaryOp {
     private static final Kernels K = Kernels.get();
-    /** Elements per pass in sigmoid's two-exponential form (its scratch array stays in L1). */
-    private static final int BLOCK = 256;
 
     final String name;
 
@@ -97,20 +96,7 @@ abstract class UnaryOp {
 
     static final UnaryOp SIGMOID = new UnaryOp("sigmoid") {
         void forward(float[] x, int xo, float[] y, int from, int to) {
-            // sigmoid(x) = exp(min(x, 0)) / (1 + exp(-|x|)): both exponents <= 0, so nothing
-            // overflows, and no branch on the sign; L1-sized blocks keep the three passes in cache
-            float[] num = new float[BLOCK];
-            for (int b = from; b < to; b += BLOCK) {
-                int len = Math.min(BLOCK, to - b);
-                for (int j = 0; j < len; j++) {
-                    float v = x[xo + b + j];
-                    y[b + j] = -Math.abs(v);
-                    num[j] = Math.min(v, 0f);
-                }
-                K.exp(y, b, y, b, len);
-                K.exp(num, 0, num, 0, len);
-                for (int j = 0; j < len; j++) y[b + j] = num[j] / (1f + y[b + j]);
-            }
+            Activations.sigmoid(K, x, xo + from, y, from, to - from, new float[Activations.SIGMOID_BLOCK]);
         }
 
         void backward(float[] x, int xo, float[] y, float[] g, int go, float[] gx, int from, int to) {

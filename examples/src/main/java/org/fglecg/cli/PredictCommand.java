@@ -27,6 +27,7 @@ import org.fglecg.ecg.train.TrainingData;
 import org.fglecg.ecg.wfdb.Annotation;
 import org.fglecg.ecg.wfdb.AnnotationFile;
 import org.fglecg.nn.FglNet;
+import org.fglecg.nn.FrozenFglNet;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -77,7 +78,7 @@ final class PredictCommand implements Callable<Integer> {
         WindowSpec w = cfg.window();
         int k = TrainingData.CLASS_NAMES.size();
         int[] all = beats.all();
-        float[] z = Evaluator.logits(net, data, w, all, k, null, false, "");
+        float[] z = Evaluator.logits(FrozenFglNet.of(net), data, w, all, null, false, "");
         int[] pred = Evaluator.argmax(z, k);
 
         List<Annotation> annotations = new ArrayList<>();

@@ -8,6 +8,7 @@ import org.fglecg.ecg.stream.StreamingClassifier;
 import org.fglecg.ecg.wfdb.SignalSpec;
 import org.fglecg.ecg.wfdb.WfdbRecord;
 import org.fglecg.nn.FglNet;
+import org.fglecg.nn.FrozenFglNet;
 import org.fglecg.nn.io.Checkpoint;
 
 /**
@@ -29,7 +30,7 @@ public final class StreamingMonitor {
         }
         FglNet trained = new FglNet(FglNet.student(), 0);
         Checkpoint.load(trained, Path.of(args[0]));
-        FglNet student = trained.inferenceCopy();
+        FrozenFglNet student = FrozenFglNet.of(trained);
 
         WfdbRecord record = WfdbRecord.open(Path.of(args[1]), args[2]);
         int lead = RecordDetection.detectionSignal(record.header());

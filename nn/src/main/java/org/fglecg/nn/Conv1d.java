@@ -79,21 +79,14 @@ public final class Conv1d extends Module {
         if (outLen < 1) throw new IllegalArgumentException("Conv1d: input length " + len + " too short for kernel " + kernelSize);
         int rows = inChannels * kernelSize, cols = batch * outLen;
         float[] col = takeCol(rows * cols);
-        im2col(x.data(), x.offset(), batch, len, outLen, col);
+        float[] xd = x.data();
+        int xo = x.offset();
+        Parallel.forEach(batch, b -> im2colSample(xd, xo, b, batch, len, outLen, col));
         float[] y = scratch(outChannels * cols);
-        float[] w = weight.data();
-        Gemm.sgemm(false, false, outChannels, cols, rows, 1f, w, weight.offset(), rows, col, 0, cols, 0f, y, 0, cols);
+        Gemm.sgemm(false, false, outChannels, cols, rows, 1f, weight.data(), weight.offset(), rows, col, 0, cols, 0f, y, 0, cols);
         Tensor out = Tensor.zeros(batch, outChannels, outLen);
         float[] o = out.data();
-        float[] bv = bias.data();
-        int bo = bias.offset();
-        Parallel.forEach(batch, b -> {
-            for (int c = 0; c < outChannels; c++) {
-                float bc = bv[bo + c];
-                int src = c * cols + b * outLen, dst = (b * outChannels + c) * outLen;
-                for (int t = 0; t < outLen; t++) o[dst + t] = y[src + t] + bc;
-            }
-        });
+        Parallel.forEach(batch, b -> addBiasSample(y, b, batch, outLen, o, b * outChannels * outLen));
         Tensor result = Tensor.fromFunction("conv1d", out, g -> backward(g, x, col, batch, len, outLen), x, weight, bias);
         if (!result.requiresGrad()) spareCol = col;                    // no graph keeps it
         return result;
@@ -131,25 +124,71 @@ public final class Conv1d extends Module {
         return new Tensor[] {dx, dw, db};
     }
 
-    /** col[(ci*k + j), b*outLen + t] = x[b, ci, t*stride - padding + j*dilation], 0 outside. */
-    private void im2col(float[] x, int xo, int batch, int len, int outLen, float[] col) {
-        int cols = batch * outLen;
-        Parallel.forEach(batch, b -> {
-            for (int ci = 0; ci < inChannels; ci++) {
-                int xrow = xo + (b * inChannels + ci) * len;
-                for (int j = 0; j < kernelSize; j++) {
-                    int dst = (ci * kernelSize + j) * cols + b * outLen;
-                    int shift = j * dilation - padding, t0 = Math.min(outLen, firstInside(shift)), t1 = endInside(shift, len, outLen);
-                    java.util.Arrays.fill(col, dst, dst + t0, 0f);
-                    if (stride == 1) {
-                        if (t1 > t0) System.arraycopy(x, xrow + t0 + shift, col, dst + t0, t1 - t0);
-                    } else {
-                        for (int t = t0; t < t1; t++) col[dst + t] = x[xrow + t * stride + shift];
-                    }
-                    java.util.Arrays.fill(col, dst + Math.max(t0, t1), dst + outLen, 0f);
-                }
+    /**
+     * Inference into caller-owned arrays, no graph, nothing allocated: {@code out[outOff + b *
+     * outStride + c * outLen + t]} = this convolution of {@code x [batch, in, len]} (contiguous
+     * from {@code xo}), the same bits as {@link #forward}. {@code col} needs {@link
+     * #colLength}, {@code y} {@code outChannels * batch * outLen} floats; a single sample goes
+     * straight into {@code out}, and a pointwise convolution of one sample reads x in place.
+     */
+    void inferInto(float[] x, int xo, int batch, int len, float[] col, float[] y, float[] out, int outOff,
+                   int outStride) {
+        int outLen = outLength(len), rows = inChannels * kernelSize, cols = batch * outLen;
+        float[] b = col;
+        int bo = 0;
+        if (batch == 1 && kernelSize == 1 && stride == 1 && padding == 0) {
+            b = x;                                                     // im2col would copy x as it is
+            bo = xo;
+        } else {
+            for (int s = 0; s < batch; s++) im2colSample(x, xo, s, batch, len, outLen, col);
+        }
+        float[] w = weight.data(), bv = bias.data();
+        if (batch == 1) {
+            Gemm.sgemm(false, false, outChannels, cols, rows, 1f, w, weight.offset(), rows, b, bo, cols, 0f,
+                    out, outOff, outLen);
+            for (int c = 0, bb = bias.offset(); c < outChannels; c++) {
+                float bc = bv[bb + c];
+                for (int i = outOff + c * outLen, e = i + outLen; i < e; i++) out[i] += bc;
             }
-        });
+            return;
+        }
+        Gemm.sgemm(false, false, outChannels, cols, rows, 1f, w, weight.offset(), rows, b, bo, cols, 0f, y, 0, cols);
+        for (int s = 0; s < batch; s++) addBiasSample(y, s, batch, outLen, out, outOff + s * outStride);
+    }
+
+    /** Floats of the im2col matrix for {@code batch} inputs of {@code len} samples. */
+    int colLength(int batch, int len) {
+        return inChannels * kernelSize * batch * outLength(len);
+    }
+
+    /** out[outOff + c*outLen + t] = y[c, b*outLen + t] + bias[c]: sample b of the GEMM result re-laid out. */
+    private void addBiasSample(float[] y, int b, int batch, int outLen, float[] out, int outOff) {
+        float[] bv = bias.data();
+        int bo = bias.offset(), cols = batch * outLen;
+        for (int c = 0; c < outChannels; c++) {
+            float bc = bv[bo + c];
+            int src = c * cols + b * outLen, dst = outOff + c * outLen;
+            for (int t = 0; t < outLen; t++) out[dst + t] = y[src + t] + bc;
+        }
+    }
+
+    /** col[(ci*k + j), b*outLen + t] = x[b, ci, t*stride - padding + j*dilation], 0 outside: sample b's columns. */
+    private void im2colSample(float[] x, int xo, int b, int batch, int len, int outLen, float[] col) {
+        int cols = batch * outLen;
+        for (int ci = 0; ci < inChannels; ci++) {
+            int xrow = xo + (b * inChannels + ci) * len;
+            for (int j = 0; j < kernelSize; j++) {
+                int dst = (ci * kernelSize + j) * cols + b * outLen;
+                int shift = j * dilation - padding, t0 = Math.min(outLen, firstInside(shift)), t1 = endInside(shift, len, outLen);
+                java.util.Arrays.fill(col, dst, dst + t0, 0f);
+                if (stride == 1) {
+                    if (t1 > t0) System.arraycopy(x, xrow + t0 + shift, col, dst + t0, t1 - t0);
+                } else {
+                    for (int t = t0; t < t1; t++) col[dst + t] = x[xrow + t * stride + shift];
+                }
+                java.util.Arrays.fill(col, dst + Math.max(t0, t1), dst + outLen, 0f);
+            }
+        }
     }
 
     /** First output step whose tap (t*stride + shift) is inside the input. */

@@ -50,6 +50,8 @@ public final class FglNet extends Module {
     final TransformerEncoder encoder;
     final Dropout drop;
     final Linear head;
+    /** An inference copy: its convolutions carry the batch norms' scale and shift. */
+    private boolean folded;
 
     /** A freshly initialised network (PyTorch's default initialisations, see {@link Init}) from one seed. */
     public FglNet(Config config, long seed) {
@@ -79,10 +81,13 @@ public final class FglNet extends Module {
      * mode, every BatchNorm folded into the convolution before it. Use {@link #predict}.
      */
     public FglNet inferenceCopy() {
+        if (folded) throw new IllegalStateException("FglNet.inferenceCopy: this network is already an inference copy"
+                + " (BatchNorm folded); folding it again would scale its convolutions twice");
         FglNet copy = new FglNet(config, 0);
         copy.loadStateDict(stateDict());
         copy.eval();
         BatchNorm1d.foldAll(copy);
+        copy.folded = true;
         return copy;
     }
 

@@ -25,29 +25,11 @@ public final class LayerNorm extends Module {
         if (input.dim() < 1 || input.size(-1) != d) throw new IllegalArgumentException("LayerNorm(" + d
                 + "): input shape " + java.util.Arrays.toString(input.shape()) + ", expected [..., " + d + "]");
         Tensor x = input.contiguous();
-        float[] xd = x.data(), gw = weight.data(), bw = bias.data();
+        float[] xd = x.data(), gw = weight.data();
         int xo = x.offset(), rows = x.numel() / d, tasks = (rows + CHUNK - 1) / CHUNK;
         Tensor out = Tensor.zeros(x.shape());
         float[] o = out.data(), xhat = new float[rows * d], invStd = new float[rows];
-        Parallel.forEach(tasks, t -> {
-            for (int r = t * CHUNK, re = Math.min(rows, r + CHUNK); r < re; r++) {
-                int base = r * d;
-                double s = 0, ss = 0;
-                for (int j = 0; j < d; j++) s += xd[xo + base + j];
-                double mu = s / d;
-                for (int j = 0; j < d; j++) {
-                    double v = xd[xo + base + j] - mu;
-                    ss += v * v;
-                }
-                float inv = (float) (1.0 / Math.sqrt(ss / d + eps));
-                invStd[r] = inv;
-                for (int j = 0; j < d; j++) {
-                    float h = (float) (xd[xo + base + j] - mu) * inv;
-                    xhat[base + j] = h;
-                    o[base + j] = h * gw[j] + bw[j];
-                }
-            }
-        });
+        Parallel.forEach(tasks, t -> normalizeRows(xd, xo, t * CHUNK, Math.min(rows, t * CHUNK + CHUNK), o, 0, xhat, invStd));
         return Tensor.fromFunction("layer_norm", out, g -> {
             Tensor gc = g.contiguous();
             float[] gd = gc.data();
@@ -83,5 +65,36 @@ public final class LayerNorm extends Module {
             }
             return new Tensor[] {dx, dw, db};
         }, x, weight, bias);
+    }
+
+    /**
+     * Inference into a caller-owned array, no graph, nothing allocated: {@code out[oo ...]} =
+     * this normalisation of {@code rows} rows of {@code x} from {@code xo}, as {@link #forward}.
+     */
+    void inferInto(float[] x, int xo, int rows, float[] out, int oo) {
+        normalizeRows(x, xo, 0, rows, out, oo, null, null);
+    }
+
+    /** Rows [r0, r1): out = (x - mean) / sqrt(var + eps) * weight + bias; x-hat and 1/std kept when given. */
+    private void normalizeRows(float[] x, int xo, int r0, int r1, float[] out, int oo, float[] xhat, float[] invStd) {
+        int d = features;
+        float[] gw = weight.data(), bw = bias.data();
+        for (int r = r0; r < r1; r++) {
+            int base = r * d;
+            double s = 0, ss = 0;
+            for (int j = 0; j < d; j++) s += x[xo + base + j];
+            double mu = s / d;
+            for (int j = 0; j < d; j++) {
+                double v = x[xo + base + j] - mu;
+                ss += v * v;
+            }
+            float inv = (float) (1.0 / Math.sqrt(ss / d + eps));
+            if (invStd != null) invStd[r] = inv;
+            for (int j = 0; j < d; j++) {
+                float h = (float) (x[xo + base + j] - mu) * inv;
+                if (xhat != null) xhat[base + j] = h;
+                out[oo + base + j] = h * gw[j] + bw[j];
+            }
+        }
     }
 }

@@ -37,20 +37,10 @@ public final class Linear extends Module {
         int[] shape = x.shape();
         shape[shape.length - 1] = out;
         Tensor y = Tensor.zeros(shape);
-        float[] yd = y.data(), bd = bias.data();
-        int bo = bias.offset();
-        for (int r = 0; r < rows; r++) System.arraycopy(bd, bo, yd, r * out, out);
-        if (out >= in) {
-            // W^T copied (in x out, tiny): small products then run as long rows along out
-            float[] wt = new float[in * out], wd = weight.data();
-            for (int o = 0, wo = weight.offset(); o < out; o++) {
-                for (int i = 0; i < in; i++) wt[i * out + o] = wd[wo + o * in + i];
-            }
-            Gemm.sgemm(false, false, rows, out, in, 1f, x.data(), x.offset(), in, wt, 0, out, 1f, yd, 0, out);
-        } else {
-            Gemm.sgemm(false, true, rows, out, in, 1f, x.data(), x.offset(), in,
-                    weight.data(), weight.offset(), in, 1f, yd, 0, out);
-        }
+        boolean transposed = transposeWeight(in, out);
+        float[] w = transposed ? transposedCopy(weight) : weight.data();
+        gemmInto(x.data(), x.offset(), rows, in, out, w, transposed ? 0 : weight.offset(), transposed,
+                bias.data(), bias.offset(), y.data(), 0);
         return Tensor.fromFunction("linear", y, g -> {
             Tensor gc = g.contiguous();
             float[] gd = gc.data();
@@ -70,5 +60,38 @@ public final class Linear extends Module {
             for (int j = 0; j < out; j++) dbd[j] = (float) acc[j];
             return new Tensor[] {dx, dw, db};
         }, x, weight, bias);
+    }
+
+    /**
+     * Whether the product runs on a copy of W^T: when out >= in the small products then run
+     * as long rows along out.
+     */
+    static boolean transposeWeight(int in, int out) {
+        return out >= in;
+    }
+
+    /** W^T [in, out] of a weight [out, in]. */
+    static float[] transposedCopy(Tensor weight) {
+        int out = weight.size(0), in = weight.size(1);
+        float[] wt = new float[in * out], wd = weight.data();
+        for (int o = 0, wo = weight.offset(); o < out; o++) {
+            for (int i = 0; i < in; i++) wt[i * out + o] = wd[wo + o * in + i];
+        }
+        return wt;
+    }
+
+    /**
+     * y[yo + r * out ...] = x[xo + r * in ...] W^T + b for {@code rows} rows: the bias is
+     * written first, the product added onto it. {@code w} is W [out, in] from {@code wo}, or
+     * W^T [in, out] when {@code transposed}.
+     */
+    static void gemmInto(float[] x, int xo, int rows, int in, int out, float[] w, int wo, boolean transposed,
+                         float[] bias, int bo, float[] y, int yo) {
+        for (int r = 0; r < rows; r++) System.arraycopy(bias, bo, y, yo + r * out, out);
+        if (transposed) {
+            Gemm.sgemm(false, false, rows, out, in, 1f, x, xo, in, w, wo, out, 1f, y, yo, out);
+        } else {
+            Gemm.sgemm(false, true, rows, out, in, 1f, x, xo, in, w, wo, in, 1f, y, yo, out);
+        }
     }
 }

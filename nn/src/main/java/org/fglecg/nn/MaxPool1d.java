@@ -34,21 +34,7 @@ public final class MaxPool1d extends Module {
         Tensor out = Tensor.zeros(batch, ch, outLen);
         float[] o = out.data();
         int[] argmax = new int[batch * ch * outLen];                  // index into the [b, c] row
-        Parallel.forEach(batch, b -> {
-            for (int c = 0; c < ch; c++) {
-                int row = (b * ch + c) * len, orow = (b * ch + c) * outLen;
-                for (int t = 0; t < outLen; t++) {
-                    int s = t * stride - padding, best = -1;
-                    float m = Float.NEGATIVE_INFINITY;
-                    for (int j = Math.max(0, s), e = Math.min(len, s + kernelSize); j < e; j++) {
-                        float v = xd[xo + row + j];
-                        if (v > m || best < 0 || Float.isNaN(v)) { m = v; best = j; }
-                    }
-                    o[orow + t] = m;
-                    argmax[orow + t] = best;
-                }
-            }
-        });
+        Parallel.forEach(batch, b -> poolSample(xd, xo, b, ch, len, o, 0, argmax));
         return Tensor.fromFunction("max_pool1d", out, g -> {
             Tensor gc = g.contiguous();
             float[] gd = gc.data();
@@ -63,5 +49,31 @@ public final class MaxPool1d extends Module {
             });
             return new Tensor[] {dx};
         }, x);
+    }
+
+    /**
+     * Inference into a caller-owned array, no graph, nothing allocated: {@code out[outOff ...]}
+     * = this pooling of {@code x [batch, ch, len]} (contiguous from {@code xo}), as {@link #forward}.
+     */
+    void inferInto(float[] x, int xo, int batch, int ch, int len, float[] out, int outOff) {
+        for (int b = 0; b < batch; b++) poolSample(x, xo, b, ch, len, out, outOff, null);
+    }
+
+    /** Sample b: each window's maximum (NaN wins, then the first), and its index when argmax is given. */
+    private void poolSample(float[] x, int xo, int b, int ch, int len, float[] out, int outOff, int[] argmax) {
+        int outLen = outLength(len);
+        for (int c = 0; c < ch; c++) {
+            int row = (b * ch + c) * len, orow = (b * ch + c) * outLen;
+            for (int t = 0; t < outLen; t++) {
+                int s = t * stride - padding, best = -1;
+                float m = Float.NEGATIVE_INFINITY;
+                for (int j = Math.max(0, s), e = Math.min(len, s + kernelSize); j < e; j++) {
+                    float v = x[xo + row + j];
+                    if (v > m || best < 0 || Float.isNaN(v)) { m = v; best = j; }
+                }
+                out[outOff + orow + t] = m;
+                if (argmax != null) argmax[orow + t] = best;
+            }
+        }
     }
 }

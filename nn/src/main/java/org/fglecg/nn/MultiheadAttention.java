@@ -74,26 +74,12 @@ public final class MultiheadAttention extends Module {
         long[] kept = graph && p > 0 ? new long[tasks * words] : null;
         Tensor ctx = Tensor.zeros(batch, time, d);
         float[] c = ctx.data();
+        float[] q = qkv.data();
+        int qo = qkv.offset();
         Parallel.forEach(tasks, task -> {
             HeadScratch s = HeadScratch.get(hd, time);
-            int b = task / heads, h = task % heads, po = graph ? task * tt : 0;
-            float[] pr = graph ? probs : s.dp;
-            s.gather(qkv, b, h * hd, scale, s.qT);
-            s.gather(qkv, b, d + h * hd, 1f, s.kT);
-            s.gather(qkv, b, 2 * d + h * hd, 1f, s.vT);
-            // S = (q scale) k^T: row i = sum_e q[i, e] kT[e, :]
-            Gemm.sgemm(true, false, time, time, hd, 1f, s.qT, 0, time, s.kT, 0, time, 0f, pr, po, time);
-            for (int i = 0; i < time; i++) softmaxRow(pr, po + i * time, time);
-            float[] pd = pr;
-            int pdo = po;
-            if (p > 0) {
-                Dropout.apply(Dropout.stream(seed, task), p, pr, po, s.pm, 0, tt, kept, task * words);
-                pd = s.pm;
-                pdo = 0;
-            }
-            // ctx^T = vT P'^T: each element a dot product along time
-            Gemm.sgemm(false, true, hd, time, time, 1f, s.vT, 0, time, pd, pdo, time, 0f, s.out1, 0, time);
-            s.scatter(s.out1, c, b * time * d + h * hd, d);
+            headForward(s, q, qo, task, heads, scale, graph ? probs : s.dp, graph ? task * tt : 0, p, seed,
+                    kept, task * words, c);
         });
         return Tensor.fromFunction("self_attention", ctx, g -> {
             Tensor gc = g.contiguous();
@@ -104,10 +90,8 @@ public final class MultiheadAttention extends Module {
             Parallel.forEach(tasks, task -> {
                 HeadScratch s = HeadScratch.get(hd, time);
                 int b = task / heads, h = task % heads, po = task * tt, dbase = b * time * 3 * d + h * hd;
-                s.gather(qkv, b, h * hd, scale, s.qT);
-                s.gather(qkv, b, d + h * hd, 1f, s.kT);
-                s.gather(qkv, b, 2 * d + h * hd, 1f, s.vT);
-                s.gather(gc, b, h * hd, 1f, s.gT);
+                s.gatherQkv(q, qo, d, b, h, scale);
+                s.gather(gc.data(), gc.offset(), d, b, h * hd, 1f, s.gT);
                 float[] dp = s.dp, pd = probs;
                 int pdo = po;
                 if (p > 0) {                                           // the forward's mask
@@ -142,6 +126,44 @@ public final class MultiheadAttention extends Module {
         }, qkv);
     }
 
+    /**
+     * Task {@code task} = (sample, head) of the forward: softmax(q k^T scale) into
+     * {@code pr[po ...]} (time x time), dropout p with its mask drawn from the task's stream (bits
+     * kept at {@code kept[keptOff ...]} when kept is given), times v, into ctx [batch, time, d].
+     */
+    private static void headForward(HeadScratch s, float[] qkv, int qkvOff, int task, int heads, float scale,
+                                    float[] pr, int po, float p, long seed, long[] kept, int keptOff, float[] ctx) {
+        int hd = s.hd, time = s.time, d = hd * heads, b = task / heads, h = task % heads;
+        s.gatherQkv(qkv, qkvOff, d, b, h, scale);
+        // S = (q scale) k^T: row i = sum_e q[i, e] kT[e, :]
+        Gemm.sgemm(true, false, time, time, hd, 1f, s.qT, 0, time, s.kT, 0, time, 0f, pr, po, time);
+        for (int i = 0; i < time; i++) softmaxRow(pr, po + i * time, time);
+        float[] pd = pr;
+        int pdo = po;
+        if (p > 0) {
+            Dropout.apply(Dropout.stream(seed, task), p, pr, po, s.pm, 0, time * time, kept, keptOff);
+            pd = s.pm;
+            pdo = 0;
+        }
+        // ctx^T = vT P'^T: each element a dot product along time
+        Gemm.sgemm(false, true, hd, time, time, 1f, s.vT, 0, time, pd, pdo, time, 0f, s.out1, 0, time);
+        s.scatter(s.out1, ctx, b * time * d + h * hd, d);
+    }
+
+    /**
+     * Inference, no graph, nothing allocated after the first call on a thread: ctx [batch,
+     * time, d] of qkv [batch, time, 3d] (the in-projection's output, from {@code qkvOff}), on
+     * the calling thread, the same bits as {@link #forward} in eval mode.
+     */
+    void inferInto(float[] qkv, int qkvOff, int batch, int time, float[] ctx) {
+        int hd = dModel / heads;
+        float scale = (float) (1.0 / Math.sqrt(hd));
+        HeadScratch s = HeadScratch.get(hd, time);
+        for (int task = 0; task < batch * heads; task++) {
+            headForward(s, qkv, qkvOff, task, heads, scale, s.dp, 0, 0f, 0, null, 0, ctx);
+        }
+    }
+
     /** Per-thread buffers of one (sample, head) task: transposed q, k, v, gradient, products. */
     private static final class HeadScratch {
         private static final ThreadLocal<HeadScratch> LOCAL = new ThreadLocal<>();
@@ -166,10 +188,16 @@ public final class MultiheadAttention extends Module {
             return s;
         }
 
-        /** dst[e, t] = k * x[b, t, col + e] for a contiguous x of shape [batch, time, w]. */
-        void gather(Tensor x, int b, int col, float k, float[] dst) {
-            float[] xd = x.data();
-            int w = x.size(2), base = x.offset() + b * time * w + col;
+        /** qT, kT, vT of head h of sample b from a packed qkv [batch, time, 3d] (from off); q scaled. */
+        void gatherQkv(float[] qkv, int off, int d, int b, int h, float scale) {
+            gather(qkv, off, 3 * d, b, h * hd, scale, qT);
+            gather(qkv, off, 3 * d, b, d + h * hd, 1f, kT);
+            gather(qkv, off, 3 * d, b, 2 * d + h * hd, 1f, vT);
+        }
+
+        /** dst[e, t] = k * x[b, t, col + e] for x of shape [batch, time, w] contiguous from off. */
+        void gather(float[] xd, int off, int w, int b, int col, float k, float[] dst) {
+            int base = off + b * time * w + col;
             for (int t = 0; t < time; t++) {
                 int src = base + t * w;
                 for (int e = 0; e < hd; e++) dst[e * time + t] = k * xd[src + e];

@@ -84,6 +84,7 @@ public final class QrsDetector {
 
     // Decision state.
     private final double[] qrsLevels = new double[HISTORY], noiseLevels = new double[HISTORY];
+    private final double[] sortScratch = new double[HISTORY];
     private final long[] rrIntervals = new long[HISTORY];
     private int qrsPos, noisePos, rrPos;
     private double threshold;
@@ -353,9 +354,10 @@ public final class QrsDetector {
         threshold = nz + THRESHOLD_COEFFICIENT * (q - nz);
     }
 
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    /** Median of an even-length history, sorted in a scratch copy (nothing allocated per beat). */
+    private double median(double[] v) {
+        System.arraycopy(v, 0, sortScratch, 0, v.length);
+        Arrays.sort(sortScratch, 0, v.length);
+        return (sortScratch[v.length / 2 - 1] + sortScratch[v.length / 2]) / 2;
     }
 }

@@ -5,8 +5,7 @@ import org.fglecg.ecg.data.Preprocessing;
 import org.fglecg.ecg.data.WindowSpec;
 import org.fglecg.ecg.detect.QrsDetector;
 import org.fglecg.ecg.train.Logits;
-import org.fglecg.nn.FglNet;
-import org.fglecg.tensor.Tensor;
+import org.fglecg.nn.FrozenFglNet;
 
 /**
  * Raw ECG in, classified beats out, for embedding: push one lead's samples (physical units, mV)
@@ -32,15 +31,15 @@ import org.fglecg.tensor.Tensor;
  * bit, as the offline path ({@link org.fglecg.ecg.data.BeatDataset#fillWindow} on a
  * preprocessed 360 Hz record); the same chunks or other chunk sizes give the same beats and
  * labels. {@link #flush} ends the stream and classifies the last beats with the window padded by
- * the last sample, as offline. One producer thread. The signal path allocates nothing in steady
- * state; the student's forward pass still allocates its activations (tensors) per beat.
+ * the last sample, as offline. One producer thread. Nothing is allocated per sample or per beat in
+ * steady state: the signal path works in rings and the student runs on {@link FrozenFglNet}.
  */
 public final class StreamingClassifier {
     /** How much corrected 360 Hz signal is kept for beats reported late. */
     public static final double HISTORY_SECONDS = 45;
     private static final int MODEL_RATE = 360;
 
-    private final FglNet student;
+    private final FrozenFglNet student;
     private final int rate;
     private final QrsDetector detector;        // null when the caller marks beats
     private final Resampler resampler;
@@ -54,12 +53,12 @@ public final class StreamingClassifier {
     private int pendingHead, pendingCount;
     private long lastMarked = -1, missed;
     private boolean finished;
-    private final float[] input, probabilities = new float[AamiClass.COUNT];
+    private final float[] input, logits = new float[AamiClass.COUNT], probabilities = new float[AamiClass.COUNT];
     private final float[] one = new float[1];
     private final SampleSink toBaseline, toHistory;
     private final java.util.function.LongConsumer toPending = this::enqueue;
 
-    private StreamingClassifier(FglNet student, int rate, boolean detect, BeatListener listener) {
+    private StreamingClassifier(FrozenFglNet student, int rate, boolean detect, BeatListener listener) {
         if (student.config.length() != window.length())
             throw new IllegalArgumentException("the streaming classifier runs a student (window " + window.length()
                     + " samples); this model takes " + student.config.length());
@@ -81,13 +80,13 @@ public final class StreamingClassifier {
         };
     }
 
-    /** Detects the beats itself (the device case). {@code student}: eval mode, e.g. an inference copy. */
-    public static StreamingClassifier withDetector(FglNet student, int rate, BeatListener listener) {
+    /** Detects the beats itself (the device case). {@code student}: e.g. {@code FrozenFglNet.of(trained)}. */
+    public static StreamingClassifier withDetector(FrozenFglNet student, int rate, BeatListener listener) {
         return new StreamingClassifier(student, rate, true, listener);
     }
 
     /** Classifies the R peaks the caller gives with {@link #markBeat}. */
-    public static StreamingClassifier withBeats(FglNet student, int rate, BeatListener listener) {
+    public static StreamingClassifier withBeats(FrozenFglNet student, int rate, BeatListener listener) {
         return new StreamingClassifier(student, rate, false, listener);
     }
 
@@ -176,8 +175,8 @@ public final class StreamingClassifier {
             long t = Math.max(0, Math.min(correctedCount - 1, start + j));   // edge replicate, as offline
             input[j] = corrected[(int) (t & (corrected.length - 1))];
         }
-        float[] z = student.predict(Tensor.fromArray(input, 1, 1, input.length)).toArray();
-        Logits.softmax(z, 0, probabilities.length, probabilities);
-        listener.beat(sampleIn, AamiClass.ofIndex(Logits.argmax(z, 0, probabilities.length)), probabilities);
+        student.logits(input, 0, 1, logits, 0);
+        Logits.softmax(logits, 0, probabilities.length, probabilities);
+        listener.beat(sampleIn, AamiClass.ofIndex(Logits.argmax(logits, 0, probabilities.length)), probabilities);
     }
 }

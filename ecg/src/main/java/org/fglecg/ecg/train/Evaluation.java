@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.fglecg.ecg.data.WindowSpec;
 import org.fglecg.nn.FglNet;
+import org.fglecg.nn.FrozenFglNet;
 
 /** Scoring a trained run: its best checkpoint on its test split. */
 public final class Evaluation {
@@ -33,7 +34,7 @@ public final class Evaluation {
                        PrintStream log, boolean live) throws IOException {
         WindowSpec w = cfg.window();
         int[] test = data.split().test();
-        float[] z = Evaluator.logits(model, data.dataset(), w, test, TrainingData.CLASS_NAMES.size(), log, live, "  test");
+        float[] z = Evaluator.logits(FrozenFglNet.of(model), data.dataset(), w, test, log, live, "  test");
         int[] truth = Evaluator.labelsOf(data.dataset(), test);
         Scores s = Evaluator.scores(z, truth);
         TestPredictions.of(data.beats(), test, truth, Evaluator.argmax(z, TrainingData.CLASS_NAMES.size()))

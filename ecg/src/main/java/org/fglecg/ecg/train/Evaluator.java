@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import org.fglecg.ecg.data.BeatDataset;
 import org.fglecg.ecg.data.WindowSpec;
+import org.fglecg.nn.FrozenFglNet;
 import org.fglecg.nn.Module;
 import org.fglecg.nn.loss.Losses;
 import org.fglecg.tensor.NoGrad;
@@ -25,20 +26,44 @@ public final class Evaluator {
         boolean wasTraining = model.isTraining();
         model.eval();
         int len = w.length();
+        try (NoGrad g = NoGrad.enter()) {
+            return logits((x, n, out, outOff) -> {
+                float[] in = x.length == n * len ? x : Arrays.copyOf(x, n * len);
+                Tensor z = model.forward(Tensor.fromArray(in, n, 1, len)).contiguous();
+                System.arraycopy(z.data(), z.offset(), out, outOff, n * classes);
+            }, data, w, beats, classes, log, live, label);
+        } finally {
+            model.train(wasTraining);
+        }
+    }
+
+    /** The same on the allocation-free inference path (what fgl predict and evaluate use). */
+    public static float[] logits(FrozenFglNet model, BeatDataset data, WindowSpec w, int[] beats,
+                                 PrintStream log, boolean live, String label) {
+        return logits((x, n, out, outOff) -> model.logits(x, 0, n, out, outOff), data, w, beats,
+                model.config.numClasses(), log, live, label);
+    }
+
+    /** Logits of the first n windows of x (laid out as [n, 1, length]) into out from outOff. */
+    private interface BatchLogits {
+        void compute(float[] x, int n, float[] out, int outOff);
+    }
+
+    private static float[] logits(BatchLogits model, BeatDataset data, WindowSpec w, int[] beats, int classes,
+                                  PrintStream log, boolean live, String label) {
+        int len = w.length();
         float[] out = new float[beats.length * classes];
+        float[] x = new float[Math.min(BATCH, beats.length) * len];
         Progress progress = log == null ? null
                 : new Progress(log, live, label, (beats.length + BATCH - 1) / BATCH);
-        try (NoGrad g = NoGrad.enter()) {
+        try {
             for (int from = 0; from < beats.length; from += BATCH) {
                 int n = Math.min(BATCH, beats.length - from);
-                float[] x = new float[n * len];
                 for (int b = 0; b < n; b++) data.fillWindow(w, beats[from + b], x, b * len);
-                Tensor z = model.forward(Tensor.fromArray(x, n, 1, len)).contiguous();
-                System.arraycopy(z.data(), z.offset(), out, from * classes, n * classes);
+                model.compute(x, n, out, from * classes);
                 if (progress != null) progress.batchDone(n);
             }
         } finally {
-            model.train(wasTraining);
             if (progress != null) progress.finish();
         }
         return out;

@@ -14,12 +14,15 @@ import org.fglecg.ecg.data.WindowSpec;
 import org.fglecg.ecg.train.Evaluator;
 import org.fglecg.ecg.wfdb.WfdbRecord;
 import org.fglecg.nn.FglNet;
+import org.fglecg.nn.FrozenFglNet;
+import org.fglecg.tensor.SteadyStateAllocation;
+import org.fglecg.tensor.kernel.Parallel;
 import org.junit.jupiter.api.Test;
 
 /**
  * The streaming classifier on the first two minutes of record 100 with a (randomly initialised)
- * student: the same labels as the offline path given the same R peaks, and the same beats and
- * labels whatever the chunk size.
+ * student: the same labels as the offline path given the same R peaks, the same beats and
+ * labels whatever the chunk size, and no allocation per beat in steady state.
  */
 class StreamingClassifierTest {
     static final int SAMPLES = 120 * 360;
@@ -38,19 +41,19 @@ class StreamingClassifierTest {
         return out;
     }
 
-    static FglNet student() {
-        return new FglNet(FglNet.student(), 7).inferenceCopy();
+    static FrozenFglNet student() {
+        return FrozenFglNet.of(new FglNet(FglNet.student(), 7));
     }
 
     @Test
     void sameLabelsAsTheOfflinePathGivenTheSameRPeaks() throws Exception {
-        FglNet net = student();
+        FrozenFglNet net = student();
         BeatIndex beats = MitBih.loader(MitDb.dir()).records(List.of("100")).load().beats();
         BeatDataset data = new BeatDataset(beats, WindowSpec.STUDENT, WindowSpec.T_ASYM_360);
         List<Integer> inside = new ArrayList<>();
         for (int b = 0; b < beats.size(); b++) if (beats.sample(b) < SAMPLES) inside.add(b);
         int[] idx = inside.stream().mapToInt(Integer::intValue).toArray();
-        float[] offline = Evaluator.logits(net, data, WindowSpec.STUDENT, idx, 4, new PrintStream(
+        float[] offline = Evaluator.logits(net, data, WindowSpec.STUDENT, idx, new PrintStream(
                 java.io.OutputStream.nullOutputStream()), false, "");
         int[] want = Evaluator.argmax(offline, 4);
 
@@ -81,7 +84,7 @@ class StreamingClassifierTest {
     @Test
     void chunkSizeChangesNothingAndTheDetectorFindsTheBeats() throws Exception {
         float[] x = lead("100", SAMPLES);
-        FglNet net = student();
+        FrozenFglNet net = student();
         List<List<Beat>> runs = new ArrayList<>();
         for (int chunk : new int[] {1, 7, 10_000}) {
             List<Beat> out = new ArrayList<>();
@@ -100,5 +103,33 @@ class StreamingClassifierTest {
         int found = runs.get(0).size();
         assertTrue(found >= 148 && found <= 154, "beats found in two minutes: " + found);
         assertTrue(StreamingClassifier.withDetector(net, 360, (s, l, p) -> { }).maxDelaySeconds() < 0.7);
+    }
+
+    /**
+     * Whole minutes of record 100 after the first: detection, resampling, baseline, windows and the
+     * student allocate nothing once compiled ({@link SteadyStateAllocation}: minutes repeat until
+     * one allocates nothing, for up to a minute; what remains must come from Vector API fallbacks
+     * the JIT left, none from our code).
+     */
+    @Test
+    void steadyStateStreamingAllocatesNothingPerBeat() throws Exception {
+        int saved = Parallel.threads();
+        Parallel.setThreads(1);
+        try {
+            float[] x = lead("100", 30 * 60 * 360);
+            long[] beats = {0};
+            StreamingClassifier c = StreamingClassifier.withDetector(student(), 360, (s, l, p) -> beats[0]++);
+            int minute = 60 * 360;
+            int[] next = {0};
+            SteadyStateAllocation.Result r = SteadyStateAllocation.measure(() -> {
+                int off = (next[0]++ % 30) * minute;                   // the record over and over
+                for (int s = off; s < off + minute; s += 360) c.push(x, s, 360);
+            }, SteadyStateAllocation.thisThread(), 3, 60);
+            assertTrue(beats[0] > 50L * next[0], "beats classified: " + beats[0] + " in " + next[0] + " minutes");
+            assertTrue(r.nothingOfOurs(), "allocations by our code in a minute of streaming: " + r);
+            if (r.leastBytes() > 0) System.err.println(SteadyStateAllocation.fallbackNotice("streaming", r));
+        } finally {
+            Parallel.setThreads(saved);
+        }
     }
 }
