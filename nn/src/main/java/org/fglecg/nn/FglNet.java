@@ -41,6 +41,9 @@ public final class FglNet extends Module {
         return new Config(length, 50, 10, 3, 0.1f, 4);
     }
 
+    /** Channels of each convolution branch, and of the projection and the SE blocks (the spec's). */
+    static final int BRANCH_CHANNELS = 32, CHANNELS = 128;
+
     public final Config config;
     final Tensor pos;
     final ModuleList branches;
@@ -62,14 +65,16 @@ public final class FglNet extends Module {
         int[][] kp = {{5, 2}, {9, 4}, {11, 5}};
         Module[] br = new Module[3];
         for (int i = 0; i < 3; i++) {
-            br[i] = new Sequential(new Conv1d(1, 32, kp[i][0], 1, kp[i][1], rng), new BatchNorm1d(32), new ReLU());
+            br[i] = new Sequential(new Conv1d(1, BRANCH_CHANNELS, kp[i][0], 1, kp[i][1], rng),
+                    new BatchNorm1d(BRANCH_CHANNELS), new ReLU());
         }
         branches = registerModule("branches", new ModuleList(br));
         pool = registerModule("pool", new MaxPool1d(2, 2, 1));
-        proj = registerModule("proj", new Sequential(new Conv1d(96, 128, 1, rng), new BatchNorm1d(128), new ReLU()));
-        blocks = registerModule("blocks", new Sequential(new SEBlock(128, 4, rng), new SEBlock(128, 4, rng),
-                new SEBlock(128, 4, rng)));
-        embed = registerModule("embed", new Linear(128, d, rng));
+        proj = registerModule("proj", new Sequential(new Conv1d(3 * BRANCH_CHANNELS, CHANNELS, 1, rng),
+                new BatchNorm1d(CHANNELS), new ReLU()));
+        blocks = registerModule("blocks", new Sequential(new SEBlock(CHANNELS, 4, rng), new SEBlock(CHANNELS, 4, rng),
+                new SEBlock(CHANNELS, 4, rng)));
+        embed = registerModule("embed", new Linear(CHANNELS, d, rng));
         encoder = registerModule("encoder", new TransformerEncoder(config.layers(), d, config.heads(), 4 * d,
                 config.dropout(), rng));
         drop = registerModule("drop", new Dropout(config.dropout(), rng.split()));

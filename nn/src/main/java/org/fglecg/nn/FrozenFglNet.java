@@ -20,7 +20,7 @@ import org.fglecg.tensor.kernel.Parallel;
 public final class FrozenFglNet {
     /** Beats per chunk: large enough for long GEMM rows, small enough to keep a chunk's work in L2. */
     public static final int CHUNK = 32;
-    private static final int BRANCH_CHANNELS = 32, CHANNELS = 128;
+    private static final int BRANCH_CHANNELS = FglNet.BRANCH_CHANNELS, CHANNELS = FglNet.CHANNELS;
 
     public final FglNet.Config config;
     private final FglNet net;                                         // folded, eval mode, never trained
