@@ -8,13 +8,17 @@
 #   mvn -q -B -DskipTests package && tools/perf_table.sh [--quick] [--java PATH] [-- JVM flags...]
 # e.g. `tools/perf_table.sh -- -Dfglecg.vector.bits=256` for the AVX2 width on an AVX-512 host
 # (or -XX:UseAVX=2 for AVX2's 16 registers too). --quick: short iterations, a smoke test only.
+# --only training|inference|sgemm: that group of rows alone (the FMA peak is always measured);
+# inference also times the tensor path (FglNet.inferenceCopy().predict) beside FrozenFglNet.
 # Training share of peak counts a step as 3 x the forward FLOPs (backward ~ 2 x forward).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-quick=0; java_bin=java; jvm_flags=()
+quick=0; java_bin=java; jvm_flags=(); only=all
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=1 ;;
+    --only) only="$2"; shift
+      case "$only" in training|inference|sgemm) ;; *) echo "perf_table: --only training|inference|sgemm, got $only" >&2; exit 2 ;; esac ;;
     --java) java_bin="$2"; shift ;;
     --) shift; jvm_flags=("$@"); break ;;
     *) echo "perf_table: unknown argument $1" >&2; exit 2 ;;
@@ -88,23 +92,34 @@ echo
 "$java_bin" --add-modules jdk.incubator.vector -jar "$fgl" model summary --role teacher --json 2>/dev/null > "$out/teacher.flops"
 
 echo "measuring (each figure: PyTorch, then fgl-ecg)..." >&2
+wants() { [ "$only" = all ] || [ "$only" = "$1" ]; }
 jmh peak PeakFmaBenchmark $w
-for t in 1 2; do
-  torch student-train-$t train --model student --threads $t $tsteps
-  jmh student-train-$t TrainStepBenchmark -p role=student -p threads=$t $w
-  torch teacher-train-$t train --model teacher --threads $t $teacher_steps
-  jmh teacher-train-$t TrainStepBenchmark -p role=teacher -p threads=$t $tw
-done
-torch latency latency --model student --threads 1 $([ $quick = 1 ] && echo --calls 50)
-jmh latency InferenceBenchmark.latencyBatch1 -p threads=1 $w
-for t in 1 2; do
-  torch infer-$t infer --model student --threads $t --batch 256 $tsteps
-  jmh infer-$t InferenceBenchmark.throughputBatch256 -p threads=$t $w
-done
-for s in 128x384x11648 128x96x11648 512x512x512; do
-  torch_gemm gemm-$s ${s//x/ }
-  jmh gemm-$s GemmBenchmark -p impl=vector -p threads=1 -p shape=$s $w
-done
+if wants training; then
+  for t in 1 2; do
+    torch student-train-$t train --model student --threads $t $tsteps
+    jmh student-train-$t TrainStepBenchmark -p role=student -p threads=$t $w
+    torch teacher-train-$t train --model teacher --threads $t $teacher_steps
+    jmh teacher-train-$t TrainStepBenchmark -p role=teacher -p threads=$t $tw
+  done
+fi
+if wants inference; then
+  torch latency latency --model student --threads 1 $([ $quick = 1 ] && echo --calls 50)
+  jmh latency InferenceBenchmark.latencyBatch1 -p threads=1 $w
+  for t in 1 2; do
+    torch infer-$t infer --model student --threads $t --batch 256 $tsteps
+    jmh infer-$t InferenceBenchmark.throughputBatch256 -p threads=$t $w
+  done
+  if [ "$only" = inference ]; then
+    jmh latency-tensor InferenceBenchmark.latencyBatch1 -p threads=1 -p path=tensor $w
+    jmh infer-1-tensor InferenceBenchmark.throughputBatch256 -p threads=1 -p path=tensor $w
+  fi
+fi
+if wants sgemm; then
+  for s in 128x384x11648 128x96x11648 512x512x512; do
+    torch_gemm gemm-$s ${s//x/ }
+    jmh gemm-$s GemmBenchmark -p impl=vector -p threads=1 -p shape=$s $w
+  done
+fi
 
 /usr/bin/python3 - "$out" <<'PY'
 import json, os, sys
@@ -115,7 +130,7 @@ def load(name, ext):
     return json.loads(open(p).read().strip().splitlines()[-1]) if ext == ".torch" else json.load(open(p))
 def jmh(name, label=None):
     runs = load(name, ".json")
-    for r in runs:
+    for r in runs or []:
         if label is None or label in r["benchmark"]:
             if "secondaryMetrics" in r and "flop" in r["secondaryMetrics"]:
                 return r["secondaryMetrics"]["flop"]["score"]
@@ -126,6 +141,7 @@ print(f"FMA peak (JMH PeakFmaBenchmark, this run): {peak[1]:.1f} GFLOP/s on one 
       f"({peak[2] / peak[1]:.2f}x)\n")
 rows = []
 def row(label, ours, theirs, unit, flops_per_unit, threads, higher_better=True):
+    if ours is None: return                                   # not measured (--only)
     share = ours * flops_per_unit / 1e9 / peak[threads] if higher_better else flops_per_unit / (ours / 1e3) / 1e9 / peak[threads]
     if theirs is None: ratio = "n/a"
     else: ratio = f"{ours / theirs:.2f}x" if higher_better else f"{theirs / ours:.2f}x"
@@ -137,11 +153,16 @@ for m in ("student", "teacher"):
     for t in (1, 2):
         row(f"{m} train, batch 128, {t} thread(s)", jmh(f"{m}-train-{t}"), torch_value(f"{m}-train-{t}", "median"),
             "samples/s", 3 * flops[m], t)
-row("student batch-1 latency, 1 thread", jmh("latency") / 1e3, torch_value("latency", "median_ms"), "ms", flops["student"], 1,
+def ms(us): return None if us is None else us / 1e3
+row("student batch-1 latency, 1 thread", ms(jmh("latency")), torch_value("latency", "median_ms"), "ms", flops["student"], 1,
     higher_better=False)
 for t in (1, 2):
     row(f"student batch-256 inference, {t} thread(s)", jmh(f"infer-{t}"), torch_value(f"infer-{t}", "median"), "beats/s",
         flops["student"], t)
+row("the same batch-1 latency on the tensor path", ms(jmh("latency-tensor")), torch_value("latency", "median_ms"), "ms",
+    flops["student"], 1, higher_better=False)
+row("the same batch-256, 1 thread, on the tensor path", jmh("infer-1-tensor"), torch_value("infer-1", "median"), "beats/s",
+    flops["student"], 1)
 for s in ("128x384x11648", "128x96x11648", "512x512x512"):
     m, k, n = s.split("x")
     g = jmh(f"gemm-{s}")
