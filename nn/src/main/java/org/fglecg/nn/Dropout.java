@@ -45,6 +45,15 @@ public final class Dropout extends Module {
             kept = new long[keptWords(n)];
             keptOff = 0;
         }
+        draw(rng, p, n, kept, keptOff);
+        applyKept(kept, keptOff, 1f / (1f - p), src, so, dst, dOff, n);
+    }
+
+    /**
+     * The mask of n elements that {@link #apply} would use, into {@code kept[keptOff ...]} (bit i
+     * set when element i is kept, bits past n cleared), drawn from {@code rng}.
+     */
+    static void draw(Rng rng, float p, int n, long[] kept, int keptOff) {
         int threshold = Math.round(p * 65536f);
         for (int w = 0, base = 0; base < n; w++, base += 64) {
             int count = Math.min(64, n - base);
@@ -57,7 +66,6 @@ public final class Dropout extends Module {
             }
             kept[keptOff + w] = count == 64 ? word : word & ((1L << count) - 1);
         }
-        applyKept(kept, keptOff, 1f / (1f - p), src, so, dst, dOff, n);
     }
 
     /**
@@ -91,26 +99,30 @@ public final class Dropout extends Module {
     public Tensor forward(Tensor input) {
         if (!isTraining() || p == 0f) return input;
         Tensor x = input.contiguous();
-        int n = x.numel();
-        float[] xd = x.data(), mask = new float[n];
+        int n = x.numel(), chunks = (n + CHUNK - 1) / CHUNK;
+        float[] xd = x.data();
         int xo = x.offset();
+        // One bit per element, kept for backward (a float mask cost 32 times the memory and a
+        // pass of its own); CHUNK is a multiple of 64, so each chunk's bits start a word.
+        long[] kept = new long[keptWords(n)];
         Tensor out = Tensor.zeros(x.shape());
         float[] o = out.data();
         long seed = rng.nextLong();
+        float keep = 1f / (1f - p);
         // fixed chunks with their own generators: the mask does not depend on the thread count
-        Parallel.forEach((n + CHUNK - 1) / CHUNK, t -> {
+        Parallel.forEach(chunks, t -> {
             int s = t * CHUNK, len = Math.min(n, s + CHUNK) - s;
-            java.util.Arrays.fill(mask, s, s + len, 1f);
-            apply(stream(seed, t), p, mask, s, mask, s, len);
-            for (int i = s; i < s + len; i++) o[i] = xd[xo + i] * mask[i];
+            apply(stream(seed, t), p, xd, xo + s, o, s, len, kept, s >>> 6);
         });
         return Tensor.fromFunction("dropout", out, g -> {
             Tensor gc = g.contiguous();
-            float[] gd = gc.data();
-            int go = gc.offset();
             Tensor dx = Tensor.zeros(x.shape());
-            float[] d = dx.data();
-            for (int i = 0; i < n; i++) d[i] = gd[go + i] * mask[i];
+            float[] gd = gc.data(), d = dx.data();
+            int go = gc.offset();
+            Parallel.forEach(chunks, t -> {
+                int s = t * CHUNK, len = Math.min(n, s + CHUNK) - s;
+                applyKept(kept, s >>> 6, keep, gd, go + s, d, s, len);
+            });
             return new Tensor[] {dx};
         }, x);
     }
