@@ -43,4 +43,22 @@ class GradCheckTest {
             return Tensor.fromFunction("square", y, g -> new Tensor[] {g.mul(in).mul(2f)}, in);
         }, Tensor.randn(rng, 3, 2));
     }
+
+    /**
+     * f(x) = 2 relu(x - 3e-5) + 3 relu(-x - 6e-5) at x = 0: a kink on each side within the
+     * layer setting's step, so the central and both one-sided differences at that step are
+     * wrong (0.1, 1.4, -1.2 against the true 0); a tenth of the step sees the flat part.
+     */
+    @Test
+    void theLayerSettingSeesPastAKinkOnEachSide() {
+        Tensor v = Tensor.zeros(1).requiresGrad(true);
+        java.util.function.Supplier<Tensor> f = () -> v.sub(3e-5f).relu().mul(2f).add(v.neg().sub(6e-5f).relu().mul(3f));
+        GradCheck.forFloat32Layers(5).step(1e-4).check("two kinks", f, java.util.List.of(v));
+        AssertionError e = assertThrows(AssertionError.class, () -> GradCheck.forFloat32Layers(5).step(1e-4)
+                .check("two kinks, wrong", () -> {
+                    Tensor y = Tensor.fromArray(f.get().detach().toArray(), v.shape());
+                    return Tensor.fromFunction("wrong", y, g -> new Tensor[] {g.mul(0.5f)}, v);
+                }, java.util.List.of(v)));
+        assertTrue(e.getMessage().startsWith("two kinks, wrong: input 0"), e.getMessage());
+    }
 }
