@@ -2,12 +2,11 @@ package org.fglecg.tensor;
 
 import java.util.Arrays;
 import org.fglecg.tensor.kernel.Kernels;
+import org.fglecg.tensor.kernel.RowSums;
 
 /** sum / mean / max / var over dims, and the broadcast-gradient reduction sumTo. */
 final class Reductions {
     private static final Kernels K = Kernels.get();
-    /** SIMD partial sums of this many elements are added up in double: fast and still accurate. */
-    private static final int BLOCK = 1024;
 
     private Reductions() {}
 
@@ -41,13 +40,9 @@ final class Reductions {
             int n = p.inner, sx = p.sa, sc = p.sb;
             p.forEachRow(xo, ao, 0, (ix, ic, none) -> {
                 if (sc == 0 && sx == 1) {
-                    double s = 0;
-                    for (int i = 0; i < n; i += BLOCK) s += K.sum(d, ix + i, Math.min(BLOCK, n - i));
-                    acc[ic] += s;
+                    acc[ic] += RowSums.contiguous(K, d, ix, n);
                 } else if (sc == 0) {
-                    double s = 0;
-                    for (int i = 0; i < n; i++) s += d[ix + i * sx];
-                    acc[ic] += s;
+                    acc[ic] += RowSums.strided(d, ix, n, sx);
                 } else {
                     for (int i = 0; i < n; i++) acc[ic + i * sc] += d[ix + i * sx];
                 }

@@ -5,6 +5,7 @@ import org.fglecg.tensor.Tensor;
 import org.fglecg.tensor.kernel.Activations;
 import org.fglecg.tensor.kernel.Kernels;
 import org.fglecg.tensor.kernel.Parallel;
+import org.fglecg.tensor.kernel.RowSums;
 
 /**
  * An {@link FglNet} for inference only, with nothing allocated per beat: BatchNorm folded into
@@ -146,9 +147,7 @@ public final class FrozenFglNet {
         for (int i = 0; i < inProj.length; i++) runEncoderLayer(i, w, rows, n, k);
         for (int b = 0; b < n; b++) {                                  // mean over time, as Tensor.mean
             for (int j = 0; j < d; j++) {
-                double acc = 0;
-                for (int t = 0; t < time; t++) acc += w.h[(b * time + t) * d + j];
-                w.pooledOut[b * d + j] = (float) acc * (float) (1.0 / time);
+                w.pooledOut[b * d + j] = (float) RowSums.strided(w.h, b * time * d + j, time, d) * (float) (1.0 / time);
             }
         }
         head.apply(w.pooledOut, 0, n, out, oo);
@@ -162,9 +161,7 @@ public final class FrozenFglNet {
         k.relu(w.t1, 0, w.t1, 0, act);
         b.conv2.inferInto(w.t1, 0, n, time, w.col, w.gemm, w.t2, 0, CHANNELS * time);
         for (int r = 0; r < n * CHANNELS; r++) {                       // mean over time, as Tensor.mean
-            double acc = 0;
-            for (int t = 0; t < time; t += 1024) acc += k.sum(w.t2, r * time + t, Math.min(1024, time - t));
-            w.squeeze[r] = (float) acc * (float) (1.0 / time);
+            w.squeeze[r] = (float) RowSums.contiguous(k, w.t2, r * time, time) * (float) (1.0 / time);
         }
         seSqueeze[i].apply(w.squeeze, 0, n, w.hidden, 0);
         k.relu(w.hidden, 0, w.hidden, 0, n * seSqueeze[i].out());
