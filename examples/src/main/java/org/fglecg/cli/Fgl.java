@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "fgl", mixinStandardHelpOptions = true, version = "fgl 0.1.0",
         description = "Future-guided learning for ECG heartbeat classification, in pure Java.",
         subcommands = {DataCommand.class, ModelCommand.class, TrainCommand.class, DistillCommand.class,
-                PaperCommand.class, SweepCommand.class, EvaluateCommand.class, PredictCommand.class,
+                PaperCommand.class, SweepCommand.class, EvaluateCommand.class, PredictCommand.class, StreamCommand.class,
                 CompareCommand.class, AnnotationsCommand.class, RunsCommand.class})
 public final class Fgl implements Runnable {
 

@@ -75,6 +75,23 @@ class EndToEndTest {
                 "--beats", "detect");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("QRS  Se  99."), r.out());
+
+        // The streaming classifier as a 250 Hz device would run it, beats at the record's samples.
+        Path streamed = tmp.resolve("out/208.s250");
+        r = CliRun.fgl("stream", "--model", root.resolve("fgl").toString(), "--record", data + "/208", "--rate", "250",
+                "--out", streamed.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(AnnotationFile.read(streamed).size() > 2900, "record 208 has 2,955 N/S/V/F beats and 373 Q");
+        assertTrue(r.out().contains("streamed at 250 Hz") && r.out().contains("QRS  Se  99."), r.out());
+        assertTrue(r.out().contains("Against the same stream at 360 Hz (whole record)"), r.out());
+        r = CliRun.fgl("stream", "--model", root.resolve("teacher").toString(), "--record", data + "/208",
+                "--out", streamed.toString());
+        assertEquals(CliErrors.USAGE, r.exit());
+        assertTrue(r.err().contains("the streaming classifier runs a student"), r.err());
+        r = CliRun.fgl("stream", "--model", root.resolve("fgl").toString(), "--record", data + "/208", "--rate", "100",
+                "--out", streamed.toString());
+        assertEquals(CliErrors.USAGE, r.exit());
+        assertTrue(r.err().startsWith("fgl: --rate 100: the streaming classifier takes 125-1000 Hz"), r.err());
     }
 
     @Test

@@ -103,6 +103,13 @@ public final class BeatConfusion {
         return m;
     }
 
+    /** Matched beats given the same class by reference and test (label agreement). */
+    public Ratio sameClass() {
+        long same = 0;
+        for (int r = 0; r < UNMATCHED; r++) same += counts[r][r];
+        return new Ratio(same, matchedBeats());
+    }
+
     public Ratio qrsSensitivity() {
         return new Ratio(matchedBeats(), referenceBeats());
     }

@@ -99,6 +99,7 @@ class BeatMatcherTest {
         assertEquals(new Ratio(2, 2 + 1 + 0 + 1), c.vebPositivePredictivity()); // Vv + Nv + Sv + Ov: Fv, Qv are not false VEBs
         assertEquals(new Ratio(2, 3), c.svebSensitivity());
         assertEquals(new Ratio(2, 2 + 1 + 0 + 1 + 1), c.svebPositivePredictivity()); // Ss + Ns + Vs + Fs + Os
+        assertEquals(new Ratio(4 + 2 + 2 + 0 + 1, 16), c.sameClass());              // the diagonal of the matched beats
     }
 
     @Test
