@@ -5,8 +5,8 @@ import picocli.CommandLine.Command;
 
 /** {@code fgl model ...}: the model commands. */
 @Command(name = "model", mixinStandardHelpOptions = true,
-        description = "Inspect models: parameters and FLOPs.",
-        subcommands = {ModelSummaryCommand.class})
+        description = "Inspect models (parameters and FLOPs) and release them with a model card.",
+        subcommands = {ModelSummaryCommand.class, ModelReleaseCommand.class})
 public final class ModelCommand implements Runnable {
 
     @CommandLine.Spec

@@ -44,7 +44,11 @@ final class PredictCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "RUN", description = "Run directory (its best checkpoint is used).")
+    /** The released inter-patient student, which never saw a test patient (fgl model release). */
+    static final Path RELEASED_STUDENT = Path.of("models", "student-inter");
+
+    @Option(names = "--model", paramLabel = "RUN", description = "Run directory or released model (its best checkpoint "
+            + "is used); default: the released inter-patient student, " + "models/student-inter.")
     Path model;
 
     @CommandLine.Mixin RecordOption recordOption;
@@ -67,6 +71,13 @@ final class PredictCommand implements Callable<Integer> {
         BeatSource from = source != null ? source : annotated ? BeatSource.reference : BeatSource.detect;
         if (from == BeatSource.reference && !annotated) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--beats reference: no reference annotation file " + atr);
+        }
+        if (model == null) {
+            if (!Files.isRegularFile(RELEASED_STUDENT.resolve(RunDirectory.CONFIG))) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "no --model, and no released model at "
+                        + RELEASED_STUDENT.toAbsolutePath() + " (run from the repository's root, or give --model RUN)");
+            }
+            model = RELEASED_STUDENT;
         }
         RunDirectory run = RunDirectory.open(model);
         TrainConfig cfg = TrainConfig.fromJson(run.config());

@@ -49,6 +49,21 @@ class EndToEndTest {
         assertEquals(fglRun.test(), RunResult.load(root.resolve("fgl")).test(), "evaluate reproduces the test scores");
         assertTrue(Files.exists(root.resolve("fgl").resolve("report.md")));
 
+        // A release: the best model, its run files and a card; evaluate reproduces its test scores.
+        Path released = tmp.resolve("models/fgl-test");
+        r = CliRun.fgl("model", "release", root.resolve("fgl").toString(), "--out", released.toString());
+        assertEquals(0, r.exit(), r.err());
+        String card = Files.readString(released.resolve("MODEL.md"));
+        assertTrue(card.startsWith("# fgl-test: FGL student, intra-patient"), card);
+        assertTrue(card.contains(String.format(java.util.Locale.ROOT, "macro-F1 %.2f %%", 100 * fglRun.test().macroF1())), card);
+        assertTrue(card.contains("not a medical device"), card);
+        byte[] testJson = Files.readAllBytes(released.resolve("test.json"));
+        r = CliRun.fgl("evaluate", released.toString(), "--data", data);
+        assertEquals(0, r.exit(), r.err());
+        assertArrayEquals(testJson, Files.readAllBytes(released.resolve("test.json")), "evaluate reproduces the card's scores");
+        r = CliRun.fgl("model", "release", root.resolve("fgl").toString(), "--out", released.toString());
+        assertEquals(CliErrors.USAGE, r.exit(), "a release is not overwritten");
+
         Path pred = tmp.resolve("out/208.pred");
         r = CliRun.fgl("predict", "--model", root.resolve("fgl").toString(), "--record", data + "/208", "--out", pred.toString());
         assertEquals(0, r.exit(), r.err());
@@ -134,6 +149,12 @@ class EndToEndTest {
             assertTrue(r.out().contains("--threads=N") && r.out().contains("Threads for computing and for loading data"),
                     cmd + ": " + r.out());
         }
+        r = CliRun.fgl("predict", "--record", TestData.mitdb().resolve("208").toString(), "--out", tmp.resolve("p").toString());
+        assertEquals(CliErrors.USAGE, r.exit(), "no --model and no models/student-inter here");
+        assertTrue(r.err().startsWith("fgl: no --model, and no released model at "), r.err());
+        r = CliRun.fgl("model", "release", tmp.toString(), "--out", tmp.resolve("m").toString());
+        assertEquals(CliErrors.USAGE, r.exit());
+        assertTrue(r.err().startsWith("fgl: RUN " + tmp + ": not a run directory"), r.err());
         r = CliRun.fgl("evaluate", tmp.toString(), "--threads", "0");
         assertEquals(CliErrors.USAGE, r.exit());
         assertTrue(r.err().startsWith("fgl: Invalid value for option '--threads': 0"), r.err());
