@@ -3,7 +3,9 @@ package org.fglecg.tensor;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.LongSupplier;
 import jdk.jfr.Recording;
@@ -32,9 +34,10 @@ public final class SteadyStateAllocation {
     /**
      * The least a round allocated and, when that is not 0, where its sampled allocations came
      * from: our frames (the innermost {@code org.fglecg} frame of each sample) and the number of
-     * samples taken in Vector API fallbacks.
+     * samples taken in Vector API fallbacks, counted by the {@code org.fglecg} frame that called
+     * into the Vector API (which kernel ran its fallback).
      */
-    public record Result(long leastBytes, Set<String> ownSites, long fallbackSamples) {
+    public record Result(long leastBytes, Set<String> ownSites, long fallbackSamples, Map<String, Long> fallbackCallers) {
         /**
          * True when the round allocated nothing, or when all it allocated was sampled in Vector
          * API fallbacks (some samples there, none in our code).
@@ -60,7 +63,7 @@ public final class SteadyStateAllocation {
             long bytes = allocated.getAsLong() - before;
             if (r > 0) least = Math.min(least, bytes);
         }
-        if (least == 0) return new Result(0, Set.of(), 0);
+        if (least == 0) return new Result(0, Set.of(), 0, Map.of());
         Path file = Files.createTempFile("allocation", ".jfr");
         try {
             try (Recording recording = new Recording()) {
@@ -73,26 +76,37 @@ public final class SteadyStateAllocation {
                 recording.dump(file);
             }
             Set<String> own = new TreeSet<>();
+            Map<String, Long> callers = new TreeMap<>();
             long fallback = 0;
             for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
                 if (!e.getEventType().getName().equals("jdk.ObjectAllocationSample") || e.getStackTrace() == null) continue;
-                String site = null;
+                String site = null, caller = null;
                 boolean vectorFallback = false;
                 for (RecordedFrame f : e.getStackTrace().getFrames()) {
                     if (f.getMethod() == null) continue;
                     String type = f.getMethod().getType().getName();
                     if (type.startsWith("jdk.incubator.vector.") || type.startsWith("jdk.internal.vm.vector.")) {
-                        vectorFallback = true;
-                        break;
+                        vectorFallback = true;                         // then: which of our frames called it
+                        continue;
                     }
-                    if (site == null && type.startsWith("org.fglecg.")) {
-                        site = type + "." + f.getMethod().getName() + " line " + f.getLineNumber();
+                    if (type.startsWith("org.fglecg.")) {
+                        String here = type.substring(type.lastIndexOf('.') + 1) + "." + f.getMethod().getName()
+                                + " line " + f.getLineNumber();
+                        if (vectorFallback) {
+                            caller = here;
+                            break;
+                        }
+                        if (site == null) site = here;
                     }
                 }
-                if (vectorFallback) fallback++;
-                else if (site != null) own.add(site);
+                if (vectorFallback) {
+                    fallback++;
+                    if (caller != null) callers.merge(caller, 1L, Long::sum);
+                } else if (site != null) {
+                    own.add(site);
+                }
             }
-            return new Result(least, own, fallback);
+            return new Result(least, own, fallback, callers);
         } finally {
             Files.deleteIfExists(file);
         }
@@ -127,7 +141,12 @@ public final class SteadyStateAllocation {
 
     /** The message a test prints when only the Vector API fallbacks allocated. */
     public static String fallbackNotice(String what, Result r) {
+        StringBuilder where = new StringBuilder();
+        r.fallbackCallers().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(4)
+                .forEach(c -> where.append(where.length() == 0 ? "; called from " : ", ").append(c.getKey())
+                        .append(" (").append(c.getValue()).append(')'));
         return what + ": our code allocates nothing, but C2 left Vector API calls to their Java fallbacks in this"
-                + " JVM (" + r.leastBytes() + " bytes in the best round, " + r.fallbackSamples() + " fallback samples)";
+                + " JVM (" + r.leastBytes() + " bytes in the best round, " + r.fallbackSamples() + " fallback samples"
+                + where + ")";
     }
 }
