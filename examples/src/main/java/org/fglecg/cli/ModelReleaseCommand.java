@@ -50,10 +50,10 @@ final class ModelReleaseCommand implements Callable<Integer> {
                         + (f.equals(RunDirectory.TEST) ? " (test it first: fgl evaluate " + run + ")" : ""));
             }
         }
-        if (Files.exists(out) && (!Files.isDirectory(out) || Files.list(out).findAny().isPresent()))
+        if (Files.exists(out) && (!Files.isDirectory(out) || !isEmpty(out)))
             throw new CommandLine.ParameterException(spec.commandLine(), "--out " + out + " exists and is not empty");
         RunResult result = RunResult.load(run);
-        TrainConfig cfg = TrainConfig.fromJson(RunDirectory.open(run).config());
+        TrainConfig cfg = TrainConfig.fromJson(result.config());
         Files.createDirectories(out);
         for (String f : FILES) Files.copy(run.resolve(f), out.resolve(f), StandardCopyOption.COPY_ATTRIBUTES);
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
@@ -63,5 +63,11 @@ final class ModelReleaseCommand implements Callable<Integer> {
                 LocalDate.now(ZoneOffset.UTC).toString()));
         System.out.println("released " + run + " as " + out + " (" + CARD + ", best.safetensors sha256 " + sha + ")");
         return 0;
+    }
+
+    private static boolean isEmpty(Path dir) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        }
     }
 }

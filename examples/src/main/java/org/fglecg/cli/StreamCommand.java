@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.fglecg.ecg.data.AamiClass;
+import org.fglecg.ecg.data.ClassCounts;
 import org.fglecg.ecg.detect.RecordDetection;
 import org.fglecg.ecg.eval.BeatConfusion;
 import org.fglecg.ecg.eval.BeatMatcher;
@@ -69,9 +71,7 @@ final class StreamCommand implements Callable<Integer> {
         int lead = RecordDetection.detectionSignal(record.header());
         SignalSpec lane = record.header().signals().get(lead);
         int recordRate = (int) Math.round(record.header().samplingFrequency());
-        int[] adc = record.read(lead, 0, Math.toIntExact(record.numSamples()));
-        float[] signal = new float[adc.length];
-        for (int i = 0; i < adc.length; i++) signal[i] = lane.toPhysical(adc[i]);
+        float[] signal = lane.toPhysical(record.read(lead, 0, Math.toIntExact(record.numSamples())));
         int deviceRate = rate != null ? rate : recordRate;
 
         long t0 = System.nanoTime();
@@ -79,10 +79,11 @@ final class StreamCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - t0) / 1e9, duration = signal.length / (double) recordRate;
         if (out.toAbsolutePath().getParent() != null) Files.createDirectories(out.toAbsolutePath().getParent());
         AnnotationFile.write(out, beats);
-        long[] n = RecordStream.classCounts(beats);
+        ClassCounts n = ClassCounts.ofAnnotations(beats);
         System.out.printf(Locale.ROOT, "%s (lead %s) streamed at %d Hz with %s: %d beats (N %d, S %d, V %d, F %d) -> %s; "
                         + "%.0f s of signal in %.1f s, %.0fx real time, one thread%n", name, lane.description(), deviceRate,
-                run.name(), beats.size(), n[0], n[1], n[2], n[3], out, duration, seconds, duration / seconds);
+                run.name(), beats.size(), n.get(AamiClass.N), n.get(AamiClass.S), n.get(AamiClass.V),
+                n.get(AamiClass.F), out, duration, seconds, duration / seconds);
         Path atr = dir.resolve(name + ".atr");
         if (Files.isRegularFile(atr)) {
             System.out.print(BeatComparisonReport.table("Against " + atr + " (from 5:00):", BeatMatcher.compare(

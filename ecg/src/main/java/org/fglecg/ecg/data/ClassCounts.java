@@ -1,7 +1,9 @@
 package org.fglecg.ecg.data;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import org.fglecg.ecg.wfdb.Annotation;
 
 /** Beats per AAMI class (N, S, V, F); immutable. */
 public final class ClassCounts {
@@ -16,6 +18,16 @@ public final class ClassCounts {
     public static ClassCounts of(BeatIndex beats, int[] indices) {
         int[] c = new int[AamiClass.COUNT];
         for (int i : indices) c[beats.label(i)]++;
+        return new ClassCounts(c);
+    }
+
+    /** Counts the N/S/V/F beats among WFDB annotations (other codes are skipped, as {@link AamiClass#ofCode} says). */
+    public static ClassCounts ofAnnotations(List<Annotation> annotations) {
+        int[] c = new int[AamiClass.COUNT];
+        for (Annotation a : annotations) {
+            AamiClass k = AamiClass.ofCode(a.code());
+            if (k != null) c[k.ordinal()]++;
+        }
         return new ClassCounts(c);
     }
 

@@ -2,7 +2,6 @@ package org.fglecg.ecg.stream;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.fglecg.ecg.data.AamiClass;
 import org.fglecg.ecg.wfdb.Annotation;
 import org.fglecg.nn.FrozenFglNet;
 
@@ -48,15 +47,5 @@ public final class RecordStream {
         r.push(x, 0, x.length, sink);
         r.push(new float[r.delay() + 1], 0, r.delay() + 1, sink);
         return out;
-    }
-
-    /** Count of each AAMI class among {@code beats}, indexed by {@link AamiClass#ordinal()}. */
-    public static long[] classCounts(List<Annotation> beats) {
-        long[] counts = new long[AamiClass.COUNT];
-        for (Annotation a : beats) {
-            AamiClass c = AamiClass.ofCode(a.code());
-            if (c != null) counts[c.ordinal()]++;
-        }
-        return counts;
     }
 }

@@ -41,6 +41,7 @@ class RecordStreamTest {
             assertTrue(c.matchedBeats() >= own.size() - 2, rate + " Hz: " + c.matchedBeats() + " of " + own.size() + " matched");
             assertTrue(c.extraBeats() <= 2, rate + " Hz: " + c.extraBeats() + " extra beats");
             for (Annotation a : device) assertTrue(a.sample() >= 0 && a.sample() < x.length, "sample " + a.sample());
+            assertEquals(device.size(), org.fglecg.ecg.data.ClassCounts.ofAnnotations(device).total(), "every beat has an N/S/V/F code");
         }
     }
 
