@@ -23,6 +23,7 @@ import org.fglecg.nn.loss.Losses;
 import org.fglecg.nn.optim.Adam;
 import org.fglecg.tensor.Rng;
 import org.fglecg.tensor.Tensor;
+import org.fglecg.tensor.TensorArena;
 import org.fglecg.tensor.kernel.Kernels;
 import org.fglecg.tensor.kernel.Parallel;
 
@@ -86,10 +87,13 @@ public final class StepProfile {
         float[] xs = x.toArray(), logits = new float[batch * config.numClasses()];
         int[] y = new int[batch];
         for (int i = 0; i < batch; i++) y[i] = rng.nextInt(4);
+        TensorArena arena = new TensorArena();
         Runnable step = train ? () -> {
-            net.zeroGrad();
-            Losses.crossEntropy(net.forward(x), y, w).backward();
-            adam.step();
+            try (TensorArena.Scope s = arena.open()) { // as the trainer does
+                net.zeroGrad();
+                Losses.crossEntropy(net.forward(x), y, w).backward();
+                adam.step();
+            }
         } : () -> frozen.logits(xs, 0, batch, logits, 0);
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long me = Thread.currentThread().getId();

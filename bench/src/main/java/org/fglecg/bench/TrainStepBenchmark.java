@@ -7,6 +7,7 @@ import org.fglecg.nn.loss.Losses;
 import org.fglecg.nn.optim.Adam;
 import org.fglecg.tensor.Rng;
 import org.fglecg.tensor.Tensor;
+import org.fglecg.tensor.TensorArena;
 import org.fglecg.tensor.kernel.Parallel;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -32,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 5)
 @Measurement(iterations = 5, time = 5)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx4g"})
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx6g"})
 public class TrainStepBenchmark {
     static final int BATCH = 128;
 
@@ -48,6 +49,7 @@ public class TrainStepBenchmark {
     int[][] ys;
     float[] weights;
     int step;
+    final TensorArena arena = new TensorArena();
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -70,10 +72,12 @@ public class TrainStepBenchmark {
     @OperationsPerInvocation(BATCH)
     public float trainStep() {
         int i = step++ & 3;
-        net.zeroGrad();
-        Tensor loss = Losses.crossEntropy(net.forward(xs[i]), ys[i], weights);
-        loss.backward();
-        adam.step();
-        return loss.item();
+        try (TensorArena.Scope s = arena.open()) { // as the trainer does
+            net.zeroGrad();
+            Tensor loss = Losses.crossEntropy(net.forward(xs[i]), ys[i], weights);
+            loss.backward();
+            adam.step();
+            return loss.item();
+        }
     }
 }

@@ -56,7 +56,7 @@ final class MatMul {
         int[] outShape = java.util.Arrays.copyOf(batch, batch.length + 2);
         outShape[batch.length] = m;
         outShape[batch.length + 1] = n;
-        float[] out = new float[Shape.numel(outShape)];
+        float[] out = TensorArena.zeroed(Shape.numel(outShape));
 
         Tensor am = a, bm = b;
         Layout la = Layout.of(m, k, a.strides[ra - 2], a.strides[ra - 1]);

@@ -38,9 +38,13 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- factories
 
+    /**
+     * A new tensor of zeros. Inside an open {@link TensorArena} scope its storage is lent by the
+     * arena (and taken back when the scope closes), as are the results of all ops.
+     */
     public static Tensor zeros(int... shape) {
         Shape.checkValid("zeros", shape);
-        return of(new float[Shape.numel(shape)], shape.clone());
+        return of(TensorArena.zeroed(Shape.numel(shape)), shape.clone());
     }
 
     /** Same as {@link #zeros}: Java arrays are always initialised. */

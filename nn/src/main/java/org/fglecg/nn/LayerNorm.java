@@ -1,6 +1,7 @@
 package org.fglecg.nn;
 
 import org.fglecg.tensor.Tensor;
+import org.fglecg.tensor.TensorArena;
 import org.fglecg.tensor.kernel.Parallel;
 
 /**
@@ -28,7 +29,7 @@ public final class LayerNorm extends Module {
         float[] xd = x.data(), gw = weight.data();
         int xo = x.offset(), rows = x.numel() / d, tasks = (rows + CHUNK - 1) / CHUNK;
         Tensor out = Tensor.zeros(x.shape());
-        float[] o = out.data(), xhat = new float[rows * d], invStd = new float[rows];
+        float[] o = out.data(), xhat = TensorArena.zeroed(rows * d), invStd = new float[rows];
         Parallel.forEach(tasks, t -> normalizeRows(xd, xo, t * CHUNK, Math.min(rows, t * CHUNK + CHUNK), o, 0, xhat, invStd));
         return Tensor.fromFunction("layer_norm", out, g -> {
             Tensor gc = g.contiguous();

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.fglecg.tensor.NoGrad;
 import org.fglecg.tensor.Rng;
 import org.fglecg.tensor.Tensor;
+import org.fglecg.tensor.TensorArena;
 import org.fglecg.tensor.kernel.Gemm;
 import org.fglecg.tensor.kernel.Kernels;
 import org.fglecg.tensor.kernel.Parallel;
@@ -67,7 +68,7 @@ public final class MultiheadAttention extends Module {
         // Backward needs every task's softmax weights; without a graph each task keeps its own
         // in per-thread scratch instead (no batch x heads x time^2 array).
         boolean graph = NoGrad.isGradEnabled() && qkv.requiresGrad();
-        float[] probs = graph ? new float[tasks * tt] : null;          // softmax, before dropout
+        float[] probs = graph ? TensorArena.zeroed(tasks * tt) : null;          // softmax, before dropout
         // Backward applies the forward's dropout mask again from these bits (one per weight)
         // rather than drawing it a second time, which cost as much as the forward's draw.
         int words = Dropout.keptWords(tt);

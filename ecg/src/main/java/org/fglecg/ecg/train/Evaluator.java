@@ -8,6 +8,7 @@ import org.fglecg.nn.FrozenFglNet;
 import org.fglecg.nn.Module;
 import org.fglecg.nn.loss.Losses;
 import org.fglecg.tensor.NoGrad;
+import org.fglecg.tensor.TensorArena;
 import org.fglecg.tensor.Tensor;
 
 /** Runs a model in eval mode over beats: logits, predicted classes, scores. No graph is recorded. */
@@ -26,11 +27,14 @@ public final class Evaluator {
         boolean wasTraining = model.isTraining();
         model.eval();
         int len = w.length();
+        TensorArena arena = new TensorArena(); // each batch reuses the previous batch's activations
         try (NoGrad g = NoGrad.enter()) {
             return logits((x, n, out, outOff) -> {
                 float[] in = x.length == n * len ? x : Arrays.copyOf(x, n * len);
-                Tensor z = model.forward(Tensor.fromArray(in, n, 1, len)).contiguous();
-                System.arraycopy(z.data(), z.offset(), out, outOff, n * classes);
+                try (TensorArena.Scope s = arena.open()) {
+                    Tensor z = model.forward(Tensor.fromArray(in, n, 1, len)).contiguous();
+                    System.arraycopy(z.data(), z.offset(), out, outOff, n * classes);
+                }
             }, data, w, beats, classes, log, live, label);
         } finally {
             model.train(wasTraining);

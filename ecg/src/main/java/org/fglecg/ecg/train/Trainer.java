@@ -13,6 +13,7 @@ import org.fglecg.nn.loss.Losses;
 import org.fglecg.nn.optim.Adam;
 import org.fglecg.tensor.Rng;
 import org.fglecg.tensor.Tensor;
+import org.fglecg.tensor.TensorArena;
 import org.fglecg.tensor.kernel.Parallel;
 
 /**
@@ -163,6 +164,7 @@ public final class Trainer {
         int batches = order.length / batch + (order.length % batch >= 2 ? 1 : 0);
         Progress progress = new Progress(log, live, String.format(Locale.ROOT, "epoch %d/%d", epoch, cfg.epochs()),
                 batches);
+        TensorArena arena = new TensorArena(); // each step reuses the previous step's storage
         for (int from = 0; from < order.length; from += batch) {
             int n = Math.min(batch, order.length - from);
             if (n < 2) break;
@@ -175,13 +177,17 @@ public final class Trainer {
                 y[b] = trainY[pos];
                 if (zt != null) System.arraycopy(teacherLogits, pos * k, zt, b * k, k);
             }
-            Tensor z = model.forward(Tensor.fromArray(x, n, 1, len));
-            Tensor loss = zt == null ? Losses.crossEntropy(z, y, weights)
-                    : Losses.fgl(z, Tensor.fromArray(zt, n, k), y, weights, (float) cfg.alpha(), (float) cfg.tau());
-            model.zeroGrad();
-            loss.backward();
-            adam.step();
-            progress.batchDone(n, loss.item());
+            float loss;
+            try (TensorArena.Scope s = arena.open()) {
+                Tensor z = model.forward(Tensor.fromArray(x, n, 1, len));
+                Tensor l = zt == null ? Losses.crossEntropy(z, y, weights)
+                        : Losses.fgl(z, Tensor.fromArray(zt, n, k), y, weights, (float) cfg.alpha(), (float) cfg.tau());
+                model.zeroGrad();
+                l.backward();
+                adam.step();
+                loss = l.item();
+            }
+            progress.batchDone(n, loss);
         }
         progress.finish();
         double seconds = progress.seconds(), rate = progress.samplesPerSecond(), trainLoss = progress.runningLoss();
