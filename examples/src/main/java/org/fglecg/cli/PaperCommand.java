@@ -1,5 +1,6 @@
 package org.fglecg.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,7 @@ import org.fglecg.ecg.data.SplitKind;
 import org.fglecg.ecg.data.WindowSpec;
 import org.fglecg.ecg.train.Progress;
 import org.fglecg.ecg.train.Role;
+import org.fglecg.ecg.train.RunDirectory;
 import org.fglecg.ecg.train.RunResult;
 import org.fglecg.ecg.train.TrainConfig;
 import org.fglecg.ecg.train.Trainer;
@@ -37,6 +39,11 @@ final class PaperCommand implements Callable<Integer> {
             + ", the whole test split; explicit options override.")
     boolean quick;
 
+    @Option(names = "--teacher-model", paramLabel = "DIR", description = "Distill from this trained teacher (a tested run "
+            + "directory or a released model) instead of training one. --quick uses the released models/teacher-SPLIT "
+            + "when it exists.")
+    Path teacherModel;
+
     @Option(names = "--name", paramLabel = "NAME", description = "Run group name (default: paper-SPLIT, paper-SPLIT-quick).")
     String name;
 
@@ -54,21 +61,61 @@ final class PaperCommand implements Callable<Integer> {
         Path root = opts.runs.resolve(name != null ? name : "paper-" + split + (quick ? "-quick" : ""));
         boolean live = Progress.stdoutIsTerminal();
         long t0 = System.nanoTime();
-        TrainConfig teacherCfg = opts.config(Role.TEACHER, teacherWindow, split);
-        if (teacherEpochs != null) teacherCfg = teacherCfg.withEpochs(teacherEpochs);
+        Path trained = trainedTeacher(split);
         List<RunResult> runs = new ArrayList<>();
-        runs.add(Trainer.train(teacherCfg, opts.data(), root.resolve("teacher"), opts.resume, System.out, live));
+        TrainConfig teacherCfg;
+        Path teacherDir;
+        if (trained != null) {
+            teacherDir = trained;
+            teacherCfg = TrainConfig.fromJson(RunDirectory.open(trained).config());
+            RunResult teacher = RunResult.load(trained);
+            if (teacher.test() == null) throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--teacher-model " + trained + ": no " + RunDirectory.TEST + ", so not a finished, tested teacher");
+            if (teacherCfg.role() != Role.TEACHER || teacherCfg.split() != split)
+                throw new CommandLine.ParameterException(spec.commandLine(), "--teacher-model " + trained + " is a "
+                        + teacherCfg.role() + " of split " + teacherCfg.split() + ", not a teacher of split " + split);
+            System.out.printf(Locale.ROOT, "teacher: %s, trained before (%d epochs, best %d); not trained again%n",
+                    trained, teacher.epochs().size(), teacher.bestEpoch());
+            runs.add(teacher);
+        } else {
+            teacherDir = root.resolve("teacher");
+            teacherCfg = opts.config(Role.TEACHER, teacherWindow, split);
+            if (teacherEpochs != null) teacherCfg = teacherCfg.withEpochs(teacherEpochs);
+            runs.add(Trainer.train(teacherCfg, opts.data(), teacherDir, opts.resume, System.out, live));
+        }
         runs.add(Trainer.train(opts.config(Role.STUDENT, WindowSpec.STUDENT, split), opts.data(), root.resolve("baseline"),
                 opts.resume, System.out, live));
-        runs.add(Trainer.train(DistillCommand.distilled(opts, teacherCfg, root.resolve("teacher"), alpha, tau),
+        runs.add(Trainer.train(DistillCommand.distilled(opts, teacherCfg, teacherDir, alpha, tau),
                 opts.data(), root.resolve("fgl"), opts.resume, System.out, live));
-        String title = String.format(Locale.ROOT, "FGL paper run: %s split, teacher %s, alpha %s, tau %s", split,
-                teacherWindow.name(), alpha, tau);
+        String title = String.format(Locale.ROOT, "FGL paper run%s: %s split, teacher %s%s, alpha %s, tau %s",
+                quick ? " (quick: students " + opts.epochs + " epochs on " + opts.maxTrainBeats + " training beats)" : "",
+                split, teacherCfg.window().name(), trained != null ? " (trained before: " + trained + ")" : "", alpha, tau);
         Report.write(root, title, runs);
         System.out.print(ComparisonTable.markdown(runs));
         System.out.printf(Locale.ROOT, "report: %s (%s wall)%n", root.resolve("report.md"),
                 Progress.duration((System.nanoTime() - t0) / 1e9));
         return 0;
+    }
+
+    /** The teacher to distill from without training one: --teacher-model, or with --quick the released one. */
+    private Path trainedTeacher(SplitKind split) {
+        CommandLine.ParseResult pr = spec.commandLine().getParseResult();
+        if (teacherModel != null) {
+            if (pr.hasMatchedOption("--teacher-window") || teacherEpochs != null)
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--teacher-model uses a trained teacher: --teacher-window and --teacher-epochs do not apply");
+            if (!Files.isDirectory(teacherModel))
+                throw new CommandLine.ParameterException(spec.commandLine(), "--teacher-model: no such directory: " + teacherModel);
+            return teacherModel;
+        }
+        Path released = releasedTeacher(split);
+        boolean teacherAsked = pr.hasMatchedOption("--teacher-window") || pr.hasMatchedOption("--teacher-epochs");
+        return quick && !teacherAsked && Files.isDirectory(released) ? released : null;
+    }
+
+    /** Where {@code fgl model release} puts the teacher of a split: models/teacher-SPLIT. */
+    static Path releasedTeacher(SplitKind split) {
+        return Path.of("models", "teacher-" + split);
     }
 
     private void applyQuickPreset() {
