@@ -36,7 +36,7 @@ final class BinaryOps {
 
     static Tensor binary(Op op, Tensor a, Tensor b) {
         int[] shape = Shape.broadcast(op.label, a.shape, b.shape);
-        float[] out = TensorArena.zeroed(Shape.numel(shape));
+        float[] out = TensorArena.uninitialized(Shape.numel(shape));
         if (Arrays.equals(a.shape, b.shape) && a.isContiguous() && b.isContiguous()) {
             Chunks.forEach(out.length, (from, to) -> row(op, a.data, a.offset + from, 1, b.data, b.offset + from, 1, out, from, to - from));
         } else {
@@ -80,7 +80,7 @@ final class BinaryOps {
 
     /** Tensor-scalar arithmetic (x op s). */
     static Tensor scalar(Op op, Tensor x, float s) {
-        float[] out = TensorArena.zeroed(x.numel());
+        float[] out = TensorArena.uninitialized(x.numel());
         float[] sv = {s};
         if (x.isContiguous()) {
             Chunks.forEach(out.length, (from, to) -> row(op, x.data, x.offset + from, 1, sv, 0, 0, out, from, to - from));

@@ -101,7 +101,7 @@ final class Joins {
         }
         int[] shape = indexShape.clone();
         int[] src = sourceOffsets(x.shape, x.strides, d, index, shape, "gather");
-        float[] out = TensorArena.zeroed(index.length);
+        float[] out = TensorArena.uninitialized(index.length);
         for (int i = 0; i < out.length; i++) out[i] = x.data[x.offset + src[i]];
         int[] from = x.shape;
         return Tensor.fromFunction("gather", Tensor.of(out, shape), g -> {

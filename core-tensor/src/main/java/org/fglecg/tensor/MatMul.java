@@ -56,7 +56,7 @@ final class MatMul {
         int[] outShape = java.util.Arrays.copyOf(batch, batch.length + 2);
         outShape[batch.length] = m;
         outShape[batch.length + 1] = n;
-        float[] out = TensorArena.zeroed(Shape.numel(outShape));
+        float[] out = TensorArena.uninitialized(Shape.numel(outShape));
 
         Tensor am = a, bm = b;
         Layout la = Layout.of(m, k, a.strides[ra - 2], a.strides[ra - 1]);
@@ -74,7 +74,7 @@ final class MatMul {
         int batches = Shape.numel(batch);
         if (batches > 0 && m > 0 && n > 0) {
             if (k == 0) {
-                // empty sum: zeros (already)
+                java.util.Arrays.fill(out, 0f);                        // empty sum
             } else if (!la.trans && allZero(sb) && rowsStack(batch, sa, m, la.ld)) {
                 // [.., M, K] x [K, N]: one GEMM over all batch rows
                 Gemm.sgemm(false, lb.trans, batches * m, n, k, 1f, am.data, am.offset, la.ld,

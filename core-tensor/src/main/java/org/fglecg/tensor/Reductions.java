@@ -57,7 +57,7 @@ final class Reductions {
             // it is reduced: one walk, so each output sums in the same order whatever the threads
             body.run(Strided.of(x.shape, x.strides, accStrides), x.offset, 0, 0);
         }
-        float[] out = TensorArena.zeroed(acc.length);
+        float[] out = TensorArena.uninitialized(acc.length);
         for (int i = 0; i < out.length; i++) out[i] = (float) acc[i];
         int[] shape = keepdim ? keep : dropDims(x.shape, ds);
         int[] from = x.shape;
@@ -87,7 +87,7 @@ final class Reductions {
         if (len == 0) throw new ShapeException("max: dim " + d + " of shape " + Shape.str(x.shape) + " is empty");
         int[] keep = keepShape(x.shape, new int[] {d});
         int m = Shape.numel(keep);
-        float[] out = TensorArena.zeroed(m);
+        float[] out = TensorArena.uninitialized(m);
         int[] arg = new int[m];
         int[] keepStrides = Shape.contiguousStrides(keep);
         // walk the reduced shape; each output element scans its line along d

@@ -22,7 +22,7 @@ final class Softmax {
         boolean c = in.isContiguous();
         float[] x = c ? in.data : in.toArray();
         int xo = c ? in.offset : 0;
-        float[] y = TensorArena.zeroed(in.numel());
+        float[] y = TensorArena.uninitialized(in.numel());
         int block = n * inner, lines = inner, blocks = outer;
         Chunks.forEachRow(blocks, block, (from, to) -> forwardChunk(x, xo, y, from, to, n, lines, log));
         Tensor result = Tensor.of(y, in.shape.clone());
@@ -30,7 +30,7 @@ final class Softmax {
             boolean gc = g.isContiguous();
             float[] gy = gc ? g.data : g.toArray();
             int go = gc ? g.offset : 0;
-            float[] gx = TensorArena.zeroed(y.length);
+            float[] gx = TensorArena.uninitialized(y.length);
             Chunks.forEachRow(blocks, block, (from, to) -> {
                 if (log) K.exp(y, from * block, gx, from * block, (to - from) * block); // exp(y) = softmax
                 float[] s = new float[lines];

@@ -47,9 +47,14 @@ public final class Tensor {
         return of(TensorArena.zeroed(Shape.numel(shape)), shape.clone());
     }
 
-    /** Same as {@link #zeros}: Java arrays are always initialised. */
+    /**
+     * {@code torch.empty}: a new tensor whose values are unspecified, for a result the caller
+     * writes in full. Zeros outside a {@link TensorArena} scope; inside one, an array lent as it
+     * was left ({@link TensorArena#uninitialized}), which saves zeroing it.
+     */
     public static Tensor empty(int... shape) {
-        return zeros(shape);
+        Shape.checkValid("empty", shape);
+        return of(TensorArena.uninitialized(Shape.numel(shape)), shape.clone());
     }
 
     public static Tensor ones(int... shape) {

@@ -13,8 +13,8 @@ import java.util.Map;
  * at the same batch size); without reuse each is a fresh, zeroed allocation and garbage a moment
  * later (hundreds of MB per step). Inside a scope opened with {@link #open()}, every new tensor
  * created on the opening thread ({@link Tensor#zeros} and every op's result) and every buffer a
- * layer takes through {@link #zeroed} is lent from arrays the previous scope used; closing the
- * scope takes all of them back.
+ * layer takes through {@link #zeroed} or {@link #uninitialized} is lent from arrays the previous
+ * scope used; closing the scope takes all of them back.
  *
  * <pre>{@code
  * TensorArena arena = new TensorArena();          // one per training loop
@@ -29,8 +29,9 @@ import java.util.Map;
  * <p>The contract: no tensor created inside a scope may be used after it closes. Parameters,
  * their gradients ({@link Tensor#grad()} is a copy the leaf owns), optimizer state and arrays
  * returned by {@link Tensor#toArray()} are not lent, so a training step needs nothing else.
- * Lent arrays are zeroed, as fresh Java arrays are, so results are bit for bit those without an
- * arena. With {@code -Dfglecg.arena.poison=true} (the test suites set it) closing a scope fills
+ * Lent arrays are zeroed, as fresh Java arrays are, unless taken as {@link #uninitialized} (or
+ * through {@link Tensor#empty}) by code that writes every element before reading any; so
+ * results are bit for bit those without an arena. With {@code -Dfglecg.arena.poison=true} (the test suites set it) closing a scope fills
  * what it takes back with NaN, so a tensor used after its scope shows up in any test as NaN
  * instead of silently reading the next step's values.
  *
@@ -78,9 +79,24 @@ public final class TensorArena {
      * For a layer's own buffers that live as long as the tensors it returns.
      */
     public static float[] zeroed(int n) {
+        return take(n, true);
+    }
+
+    /**
+     * A {@code float[n]} for a buffer its caller writes in full before reading: lent by the open
+     * arena without zeroing (it holds whatever the last step left there, or NaN under
+     * {@code -Dfglecg.arena.poison}), else new. An element read before it is written shows up
+     * as NaN in the tests; without an arena this is a plain new array, as {@code torch.empty}
+     * is zeros on many allocators.
+     */
+    public static float[] uninitialized(int n) {
+        return take(n, false);
+    }
+
+    private static float[] take(int n, boolean zero) {
         if (n >= MIN_LENGTH) {
             TensorArena a = OPEN.get();
-            if (a != null) return a.lend(n);
+            if (a != null) return a.lend(n, zero);
         }
         return new float[n];
     }
@@ -94,7 +110,7 @@ public final class TensorArena {
         return allocatedBytes;
     }
 
-    private float[] lend(int n) {
+    private float[] lend(int n, boolean zero) {
         ArrayDeque<float[]> q = free.get(n);
         float[] a = q == null ? null : q.pollFirst();
         if (a == null) {
@@ -105,7 +121,7 @@ public final class TensorArena {
             a = new float[n];
             allocatedBytes += 4L * n;
         } else {
-            Arrays.fill(a, 0f);
+            if (zero) Arrays.fill(a, 0f);
             reusedBytes += 4L * n;
         }
         lent.add(a);

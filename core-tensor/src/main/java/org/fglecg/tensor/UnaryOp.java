@@ -31,13 +31,13 @@ abstract class UnaryOp {
         float[] x = c ? in.data : in.toArray();
         int xo = c ? in.offset : 0;
         int n = in.numel();
-        float[] y = TensorArena.zeroed(n);
+        float[] y = TensorArena.uninitialized(n);
         Chunks.forEach(n, (from, to) -> forward(x, xo, y, from, to));
         Tensor result = Tensor.of(y, in.shape.clone());
         return Tensor.fromFunction(name, result, g -> {
             boolean gc = g.isContiguous();
             float[] gd = gc ? g.data : g.toArray();
-            float[] gx = TensorArena.zeroed(n);
+            float[] gx = TensorArena.uninitialized(n);
             int go = gc ? g.offset : 0;
             Chunks.forEach(n, (from, to) -> backward(x, xo, y, gd, go, gx, from, to));
             return new Tensor[] {Tensor.of(gx, in.shape.clone())};

@@ -105,7 +105,7 @@ public final class BatchNorm1d extends Module {
         float[][] ss = evalScaleShift();
         float[] xd = x.data();
         int xo = x.offset();
-        Tensor out = Tensor.zeros(x.shape());
+        Tensor out = Tensor.empty(x.shape());
         float[] o = out.data();
         Parallel.forEach(batch, b -> {
             for (int c = 0; c < channels; c++) {
@@ -132,7 +132,7 @@ public final class BatchNorm1d extends Module {
         int xo = x.offset();
         float[] mean = new float[channels], invStd = new float[channels];
         float[] gw = weight.data(), bw = bias.data(), rm = runningMean.data(), rv = runningVar.data();
-        Tensor out = Tensor.zeros(x.shape());
+        Tensor out = Tensor.empty(x.shape());
         float[] o = out.data();
         Parallel.forEach(channels, c -> {
             double s = 0;
@@ -173,7 +173,7 @@ public final class BatchNorm1d extends Module {
         float[] gd = gc.data(), xd = x.data(), gw = weight.data();
         int go = gc.offset(), xo = x.offset();
         long n = (long) batch * len;
-        Tensor dx = Tensor.zeros(x.shape()), dw = Tensor.zeros(channels), db = Tensor.zeros(channels);
+        Tensor dx = Tensor.empty(x.shape()), dw = Tensor.empty(channels), db = Tensor.empty(channels); // all written
         float[] dxd = dx.data(), dwd = dw.data(), dbd = db.data();
         Parallel.forEach(channels, c -> {
             float mu = mean[c], inv = invStd[c];

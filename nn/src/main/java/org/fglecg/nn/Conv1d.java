@@ -84,7 +84,7 @@ public final class Conv1d extends Module {
         Parallel.forEach(batch, b -> im2colSample(xd, xo, b, batch, len, outLen, col));
         float[] y = scratch(outChannels * cols);
         Gemm.sgemm(false, false, outChannels, cols, rows, 1f, weight.data(), weight.offset(), rows, col, 0, cols, 0f, y, 0, cols);
-        Tensor out = Tensor.zeros(batch, outChannels, outLen);
+        Tensor out = Tensor.empty(batch, outChannels, outLen);      // every element written below
         float[] o = out.data();
         Parallel.forEach(batch, b -> addBiasSample(y, b, batch, outLen, o, b * outChannels * outLen));
         Tensor result = Tensor.fromFunction("conv1d", out, g -> backward(g, x, col, batch, len, outLen), x, weight, bias);
@@ -103,7 +103,7 @@ public final class Conv1d extends Module {
                 System.arraycopy(gd, go + (b * outChannels + c) * outLen, gy, c * cols + b * outLen, outLen);
             }
         });
-        Tensor dw = Tensor.zeros(outChannels, inChannels, kernelSize);
+        Tensor dw = Tensor.empty(outChannels, inChannels, kernelSize);
         Gemm.sgemm(false, true, outChannels, rows, cols, 1f, gy, 0, cols, col, 0, cols, 0f, dw.data(), 0, rows);
         Tensor db = Tensor.zeros(outChannels);
         float[] dbd = db.data();

@@ -105,7 +105,7 @@ public final class Dropout extends Module {
         // One bit per element, kept for backward (a float mask cost 32 times the memory and a
         // pass of its own); CHUNK is a multiple of 64, so each chunk's bits start a word.
         long[] kept = new long[keptWords(n)];
-        Tensor out = Tensor.zeros(x.shape());
+        Tensor out = Tensor.empty(x.shape());
         float[] o = out.data();
         long seed = rng.nextLong();
         float keep = 1f / (1f - p);
@@ -116,7 +116,7 @@ public final class Dropout extends Module {
         });
         return Tensor.fromFunction("dropout", out, g -> {
             Tensor gc = g.contiguous();
-            Tensor dx = Tensor.zeros(x.shape());
+            Tensor dx = Tensor.empty(x.shape());
             float[] gd = gc.data(), d = dx.data();
             int go = gc.offset();
             Parallel.forEach(chunks, t -> {

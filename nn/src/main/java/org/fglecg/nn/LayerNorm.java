@@ -28,14 +28,14 @@ public final class LayerNorm extends Module {
         Tensor x = input.contiguous();
         float[] xd = x.data(), gw = weight.data();
         int xo = x.offset(), rows = x.numel() / d, tasks = (rows + CHUNK - 1) / CHUNK;
-        Tensor out = Tensor.zeros(x.shape());
-        float[] o = out.data(), xhat = TensorArena.zeroed(rows * d), invStd = new float[rows];
+        Tensor out = Tensor.empty(x.shape());                           // every row normalised below
+        float[] o = out.data(), xhat = TensorArena.uninitialized(rows * d), invStd = new float[rows];
         Parallel.forEach(tasks, t -> normalizeRows(xd, xo, t * CHUNK, Math.min(rows, t * CHUNK + CHUNK), o, 0, xhat, invStd));
         return Tensor.fromFunction("layer_norm", out, g -> {
             Tensor gc = g.contiguous();
             float[] gd = gc.data();
             int go = gc.offset();
-            Tensor dx = Tensor.zeros(x.shape());
+            Tensor dx = Tensor.empty(x.shape());
             float[] dxd = dx.data();
             float[][] partW = new float[tasks][d], partB = new float[tasks][d];
             Parallel.forEach(tasks, t -> {

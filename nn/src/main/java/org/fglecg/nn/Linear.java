@@ -36,7 +36,7 @@ public final class Linear extends Module {
         int rows = x.numel() / in;
         int[] shape = x.shape();
         shape[shape.length - 1] = out;
-        Tensor y = Tensor.zeros(shape);
+        Tensor y = Tensor.empty(shape);                                 // bias rows, then the product
         boolean transposed = transposeWeight(in, out);
         float[] w = transposed ? transposedCopy(weight) : weight.data();
         gemmInto(x.data(), x.offset(), rows, in, out, w, transposed ? 0 : weight.offset(), transposed,
@@ -45,10 +45,10 @@ public final class Linear extends Module {
             Tensor gc = g.contiguous();
             float[] gd = gc.data();
             int go = gc.offset();
-            Tensor dx = Tensor.zeros(x.shape());
+            Tensor dx = Tensor.empty(x.shape());                       // GEMMs with beta 0 write all of dx, dw
             Gemm.sgemm(false, false, rows, in, out, 1f, gd, go, out, weight.data(), weight.offset(), in,
                     0f, dx.data(), 0, in);
-            Tensor dw = Tensor.zeros(out, in);
+            Tensor dw = Tensor.empty(out, in);
             Gemm.sgemm(true, false, out, in, rows, 1f, gd, go, out, x.data(), x.offset(), in,
                     0f, dw.data(), 0, in);
             Tensor db = Tensor.zeros(out);

@@ -31,7 +31,7 @@ public final class MaxPool1d extends Module {
         int batch = x.size(0), ch = x.size(1), len = x.size(2), outLen = outLength(len);
         float[] xd = x.data();
         int xo = x.offset();
-        Tensor out = Tensor.zeros(batch, ch, outLen);
+        Tensor out = Tensor.empty(batch, ch, outLen);
         float[] o = out.data();
         int[] argmax = new int[batch * ch * outLen];                  // index into the [b, c] row
         Parallel.forEach(batch, b -> poolSample(xd, xo, b, ch, len, o, 0, argmax));

@@ -68,12 +68,12 @@ public final class MultiheadAttention extends Module {
         // Backward needs every task's softmax weights; without a graph each task keeps its own
         // in per-thread scratch instead (no batch x heads x time^2 array).
         boolean graph = NoGrad.isGradEnabled() && qkv.requiresGrad();
-        float[] probs = graph ? TensorArena.zeroed(tasks * tt) : null;          // softmax, before dropout
+        float[] probs = graph ? TensorArena.uninitialized(tasks * tt) : null;          // softmax, before dropout
         // Backward applies the forward's dropout mask again from these bits (one per weight)
         // rather than drawing it a second time, which cost as much as the forward's draw.
         int words = Dropout.keptWords(tt);
         long[] kept = graph && p > 0 ? new long[tasks * words] : null;
-        Tensor ctx = Tensor.zeros(batch, time, d);
+        Tensor ctx = Tensor.empty(batch, time, d);                     // each task writes its head's columns
         float[] c = ctx.data();
         float[] q = qkv.data();
         int qo = qkv.offset();
@@ -84,7 +84,7 @@ public final class MultiheadAttention extends Module {
         });
         return Tensor.fromFunction("self_attention", ctx, g -> {
             Tensor gc = g.contiguous();
-            Tensor dqkv = Tensor.zeros(batch, time, 3 * d);
+            Tensor dqkv = Tensor.empty(batch, time, 3 * d);
             float[] dq = dqkv.data();
             float keep = p > 0 ? 1f / (1f - p) : 1f;
             Kernels kernels = Kernels.get();

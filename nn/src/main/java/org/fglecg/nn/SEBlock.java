@@ -42,7 +42,7 @@ public final class SEBlock extends Module {
         int batch = y.size(0), ch = y.size(1), len = y.size(2);
         float[] yd = y.data(), sd = s.data();
         int yo = y.offset(), so = s.offset();
-        Tensor out = Tensor.zeros(batch, ch, len);
+        Tensor out = Tensor.empty(batch, ch, len);
         float[] o = out.data();
         Parallel.forEach(batch, b -> {
             for (int c = 0; c < ch; c++) {
@@ -54,7 +54,7 @@ public final class SEBlock extends Module {
             Tensor gc = g.contiguous();
             float[] gd = gc.data();
             int go = gc.offset();
-            Tensor dy = Tensor.zeros(batch, ch, len), ds = Tensor.zeros(batch, ch);
+            Tensor dy = Tensor.empty(batch, ch, len), ds = Tensor.empty(batch, ch);
             float[] dyd = dy.data(), dsd = ds.data();
             Parallel.forEach(batch, b -> {
                 for (int c = 0; c < ch; c++) {
@@ -79,7 +79,7 @@ public final class SEBlock extends Module {
         int n = a.numel();
         float[] ad = a.data(), bd = b.data();
         int ao = a.offset(), bo = b.offset();
-        Tensor out = Tensor.zeros(a.shape());
+        Tensor out = Tensor.empty(a.shape());
         float[] o = out.data();
         int chunk = 1 << 14;
         Parallel.forEach((n + chunk - 1) / chunk, t -> {
@@ -89,7 +89,7 @@ public final class SEBlock extends Module {
             Tensor gc = g.contiguous();
             float[] gd = gc.data();
             int go = gc.offset();
-            Tensor d = Tensor.zeros(a.shape());
+            Tensor d = Tensor.empty(a.shape());
             float[] dd = d.data();
             for (int i = 0; i < n; i++) dd[i] = o[i] > 0f ? gd[go + i] : 0f;
             return new Tensor[] {d, d};
