@@ -24,8 +24,14 @@ import picocli.CommandLine.Option;
         description = "The paper's experiment: train the teacher, the baseline student (CB-CE) and the FGL student, "
                 + "then write the comparison (table 2), report.md, report.json and figures to runs/NAME/.")
 final class PaperCommand implements Callable<Integer> {
-    /** --quick: a small, complete pass (about 10 minutes on 2 cores): subsets and few epochs. */
+    /** --quick without a trained teacher: a small, complete pass that checks the pipeline (weak models). */
     static final int QUICK_EPOCHS = 3, QUICK_TEACHER_EPOCHS = 2, QUICK_TRAIN_BEATS = 2000, QUICK_EVAL_BEATS = 1000;
+    /**
+     * --quick with the released teacher: only the students train, batch 32 (four times the
+     * updates per beat of the paper's 128), sized for about 10 minutes on 2 cores. Chosen from
+     * the trials in docs/RESULTS.md ("fgl paper --quick").
+     */
+    static final int QUICK_STUDENT_EPOCHS = 5, QUICK_STUDENT_TRAIN_BEATS = 20_000, QUICK_STUDENT_BATCH = 32;
 
     @Option(names = "--teacher-window", paramLabel = "NAME", converter = Converters.WindowConverter.class,
             description = "The teacher's window (default: T_asym_360, the paper's best).")
@@ -34,9 +40,11 @@ final class PaperCommand implements Callable<Integer> {
     @Option(names = "--teacher-epochs", paramLabel = "N", description = "Teacher epochs (default: --epochs).")
     Integer teacherEpochs;
 
-    @Option(names = "--quick", description = "A quick complete pass: " + QUICK_EPOCHS + " epochs (teacher "
-            + QUICK_TEACHER_EPOCHS + ") on " + QUICK_TRAIN_BEATS + " training beats, validation on " + QUICK_EVAL_BEATS
-            + ", the whole test split; explicit options override.")
+    @Option(names = "--quick", description = "A quick complete pass, tested on the whole test split. With the released "
+            + "teacher (models/teacher-SPLIT): the students only, " + QUICK_STUDENT_EPOCHS + " epochs on "
+            + QUICK_STUDENT_TRAIN_BEATS + " training beats at batch " + QUICK_STUDENT_BATCH + "; without: all three models, " + QUICK_EPOCHS + " epochs (teacher "
+            + QUICK_TEACHER_EPOCHS + ") on " + QUICK_TRAIN_BEATS + " training beats. Validation on " + QUICK_EVAL_BEATS
+            + " beats; explicit options override.")
     boolean quick;
 
     @Option(names = "--teacher-model", paramLabel = "DIR", description = "Distill from this trained teacher (a tested run "
@@ -55,13 +63,13 @@ final class PaperCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (quick) applyQuickPreset();
         SplitKind split = splitOption.split;
+        Path trained = trainedTeacher(split);
+        if (quick) applyQuickPreset(trained != null);
         double alpha = loss.alpha, tau = loss.tau;
         Path root = opts.runs.resolve(name != null ? name : "paper-" + split + (quick ? "-quick" : ""));
         boolean live = Progress.stdoutIsTerminal();
         long t0 = System.nanoTime();
-        Path trained = trainedTeacher(split);
         List<RunResult> runs = new ArrayList<>();
         TrainConfig teacherCfg;
         Path teacherDir;
@@ -88,7 +96,8 @@ final class PaperCommand implements Callable<Integer> {
         runs.add(Trainer.train(DistillCommand.distilled(opts, teacherCfg, teacherDir, alpha, tau),
                 opts.data(), root.resolve("fgl"), opts.resume, System.out, live));
         String title = String.format(Locale.ROOT, "FGL paper run%s: %s split, teacher %s%s, alpha %s, tau %s",
-                quick ? " (quick: students " + opts.epochs + " epochs on " + opts.maxTrainBeats + " training beats)" : "",
+                quick ? " (quick: students " + opts.epochs + " epochs on " + opts.maxTrainBeats + " training beats, batch "
+                        + opts.batch + ")" : "",
                 split, teacherCfg.window().name(), trained != null ? " (trained before: " + trained + ")" : "", alpha, tau);
         Report.write(root, title, runs);
         System.out.print(ComparisonTable.markdown(runs));
@@ -101,7 +110,7 @@ final class PaperCommand implements Callable<Integer> {
     private Path trainedTeacher(SplitKind split) {
         CommandLine.ParseResult pr = spec.commandLine().getParseResult();
         if (teacherModel != null) {
-            if (pr.hasMatchedOption("--teacher-window") || teacherEpochs != null)
+            if (pr.hasMatchedOption("--teacher-window") || pr.hasMatchedOption("--teacher-epochs"))
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "--teacher-model uses a trained teacher: --teacher-window and --teacher-epochs do not apply");
             if (!Files.isDirectory(teacherModel))
@@ -118,11 +127,13 @@ final class PaperCommand implements Callable<Integer> {
         return Path.of("models", "teacher-" + split);
     }
 
-    private void applyQuickPreset() {
+    private void applyQuickPreset(boolean trainedTeacher) {
         CommandLine.ParseResult pr = spec.commandLine().getParseResult();
-        if (!pr.hasMatchedOption("--epochs")) opts.epochs = QUICK_EPOCHS;
+        if (!pr.hasMatchedOption("--epochs")) opts.epochs = trainedTeacher ? QUICK_STUDENT_EPOCHS : QUICK_EPOCHS;
         if (teacherEpochs == null && !pr.hasMatchedOption("--epochs")) teacherEpochs = QUICK_TEACHER_EPOCHS;
-        if (!pr.hasMatchedOption("--max-train-beats")) opts.maxTrainBeats = QUICK_TRAIN_BEATS;
+        if (!pr.hasMatchedOption("--max-train-beats"))
+            opts.maxTrainBeats = trainedTeacher ? QUICK_STUDENT_TRAIN_BEATS : QUICK_TRAIN_BEATS;
         if (!pr.hasMatchedOption("--max-eval-beats")) opts.maxEvalBeats = QUICK_EVAL_BEATS;
+        if (trainedTeacher && !pr.hasMatchedOption("--batch")) opts.batch = QUICK_STUDENT_BATCH;
     }
 }

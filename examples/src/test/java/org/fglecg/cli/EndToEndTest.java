@@ -67,14 +67,17 @@ class EndToEndTest {
         // fgl paper on a released teacher: only the students are trained, distilled from it.
         Path teacher = tmp.resolve("models/teacher-intra");
         assertEquals(0, CliRun.fgl("model", "release", root.resolve("teacher").toString(), "--out", teacher.toString()).exit());
-        r = CliRun.fgl("paper", "--teacher-model", teacher.toString(), "--name", "on-released", "--data", data, "--runs", runs,
-                "--records", "100,208", "--epochs", "1", "--max-train-beats", "128", "--max-eval-beats", "64", "--batch", "32");
+        r = CliRun.fgl("paper", "--quick", "--teacher-model", teacher.toString(), "--name", "on-released", "--data", data,
+                "--runs", runs, "--records", "100,208", "--epochs", "1", "--max-train-beats", "128", "--max-eval-beats", "64",
+                "--batch", "32");
         assertEquals(0, r.exit(), r.err() + r.out());
         assertTrue(r.out().startsWith("teacher: " + teacher + ", trained before (1 epochs, best 1); not trained again"), r.out());
         Path onReleased = tmp.resolve("runs/on-released");
         assertFalse(Files.exists(onReleased.resolve("teacher")), "no teacher trained");
         assertEquals(teacher.toString(), RunResult.load(onReleased.resolve("fgl")).configString("teacher_run"));
         assertTrue(r.out().contains("| teacher-intra | teacher | T_asym_360 | intra |"), r.out());
+        assertTrue(Files.readString(onReleased.resolve("report.md")).startsWith("# FGL paper run (quick: students 1 epochs "
+                + "on 128 training beats, batch 32): intra split, teacher T_asym_360 (trained before: " + teacher + ")"));
         r = CliRun.fgl("paper", "--teacher-model", teacher.toString(), "--teacher-epochs", "3", "--data", data, "--runs", runs);
         assertEquals(CliErrors.USAGE, r.exit(), r.err());
         r = CliRun.fgl("paper", "--teacher-model", released.toString(), "--data", data, "--runs", runs, "--records", "100,208");
