@@ -96,7 +96,10 @@ public final class Trainer {
         int[] val = Subsets.stratified(data.split().val(), labels, k, cfg.maxEvalBeats(),
                 Subsets.derive(cfg.splitSeed(), Subsets.SUBSET, 1));
         int[] trainY = Evaluator.labelsOf(data.dataset(), train), valY = Evaluator.labelsOf(data.dataset(), val);
-        float[] weights = classWeights(counts(trainY, k), cfg.beta());
+        // The class-balanced weights of the whole training split, also when training on a subset:
+        // a subset's counts would give its rare classes far larger weights than the full run's
+        // loss does (5 F beats against 572 N weighed F 113 times N; the full split, 16 times).
+        float[] weights = classWeights(counts(Evaluator.labelsOf(data.dataset(), data.split().train()), k), cfg.beta());
         WindowSpec w = cfg.window();
         log.printf(Locale.ROOT, "%s: %s on %s, %s split; train %s, val %s beats; CB weights %s%n", run.name(),
                 describe(), w.name(), cfg.split(), countsText(trainY, k), countsText(valY, k), weightsText(weights));
