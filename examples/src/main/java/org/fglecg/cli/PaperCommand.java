@@ -75,8 +75,8 @@ final class PaperCommand implements Callable<Integer> {
         Path teacherDir;
         if (trained != null) {
             teacherDir = trained;
-            teacherCfg = TrainConfig.fromJson(RunDirectory.open(trained).config());
             RunResult teacher = RunResult.load(trained);
+            teacherCfg = TrainConfig.fromJson(teacher.config());
             if (teacher.test() == null) throw new CommandLine.ParameterException(spec.commandLine(),
                     "--teacher-model " + trained + ": no " + RunDirectory.TEST + ", so not a finished, tested teacher");
             if (teacherCfg.role() != Role.TEACHER || teacherCfg.split() != split)
@@ -109,8 +109,9 @@ final class PaperCommand implements Callable<Integer> {
     /** The teacher to distill from without training one: --teacher-model, or with --quick the released one. */
     private Path trainedTeacher(SplitKind split) {
         CommandLine.ParseResult pr = spec.commandLine().getParseResult();
+        boolean teacherAsked = pr.hasMatchedOption("--teacher-window") || pr.hasMatchedOption("--teacher-epochs");
         if (teacherModel != null) {
-            if (pr.hasMatchedOption("--teacher-window") || pr.hasMatchedOption("--teacher-epochs"))
+            if (teacherAsked)
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "--teacher-model uses a trained teacher: --teacher-window and --teacher-epochs do not apply");
             if (!Files.isDirectory(teacherModel))
@@ -118,7 +119,6 @@ final class PaperCommand implements Callable<Integer> {
             return teacherModel;
         }
         Path released = releasedTeacher(split);
-        boolean teacherAsked = pr.hasMatchedOption("--teacher-window") || pr.hasMatchedOption("--teacher-epochs");
         return quick && !teacherAsked && Files.isDirectory(released) ? released : null;
     }
 
