@@ -18,6 +18,7 @@ import jdk.jfr.consumer.RecordingFile;
 import org.fglecg.nn.FglNet;
 import org.fglecg.nn.FlopCount;
 import org.fglecg.nn.FrozenFglNet;
+import org.fglecg.nn.TrainingStep;
 import org.fglecg.nn.loss.ClassBalancedWeights;
 import org.fglecg.nn.loss.Losses;
 import org.fglecg.nn.optim.Adam;
@@ -80,21 +81,15 @@ public final class StepProfile {
         FglNet net = new FglNet(config, 0);
         if (train) net.train();
         FrozenFglNet frozen = train ? null : FrozenFglNet.of(net);
-        Adam adam = new Adam(net.parameters(), 1e-3);
+        TrainingStep trainingStep = new TrainingStep(net, new Adam(net.parameters(), 1e-3), new TensorArena());
         float[] w = ClassBalancedWeights.of(new long[] {45866, 944, 3788, 415}, 0.9999);
         Rng rng = new Rng(1);
         Tensor x = Tensor.randn(rng, batch, 1, config.length());
         float[] xs = x.toArray(), logits = new float[batch * config.numClasses()];
         int[] y = new int[batch];
         for (int i = 0; i < batch; i++) y[i] = rng.nextInt(4);
-        TensorArena arena = new TensorArena();
-        Runnable step = train ? () -> {
-            try (TensorArena.Scope s = arena.open()) { // as the trainer does
-                net.zeroGrad();
-                Losses.crossEntropy(net.forward(x), y, w).backward();
-                adam.step();
-            }
-        } : () -> frozen.logits(xs, 0, batch, logits, 0);
+        Runnable step = train ? () -> trainingStep.run(x, z -> Losses.crossEntropy(z, y, w)) // the trainer's step
+                : () -> frozen.logits(xs, 0, batch, logits, 0);
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long me = Thread.currentThread().getId();
         int warm = warmUp(step, mx, me);

@@ -2,6 +2,7 @@ package org.fglecg.bench;
 
 import java.util.concurrent.TimeUnit;
 import org.fglecg.nn.FglNet;
+import org.fglecg.nn.TrainingStep;
 import org.fglecg.nn.loss.ClassBalancedWeights;
 import org.fglecg.nn.loss.Losses;
 import org.fglecg.nn.optim.Adam;
@@ -24,9 +25,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One training step at batch 128: forward in train mode, class-balanced cross-entropy, backward,
- * Adam (lr 1e-3). Score: samples per second (the step is counted as 128 operations), the figure
- * {@code shared/anchors/pytorch/bench.py train} prints. Teacher: T_asym_360 (L 450, d_model 50).
+ * One training step at batch 128, the trainer's {@link TrainingStep}: forward in train mode,
+ * class-balanced cross-entropy, backward, Adam (lr 1e-3). Score: samples per second (the step is
+ * counted as 128 operations), the figure {@code shared/anchors/pytorch/bench.py train} prints.
+ * Teacher: T_asym_360 (L 450, d_model 50).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -43,21 +45,19 @@ public class TrainStepBenchmark {
     @Param({"1", "2"})
     public int threads;
 
-    FglNet net;
-    Adam adam;
+    TrainingStep trainingStep;
     Tensor[] xs;
     int[][] ys;
     float[] weights;
     int step;
-    final TensorArena arena = new TensorArena();
 
     @Setup(Level.Trial)
     public void setUp() {
         Parallel.setThreads(threads);
         FglNet.Config c = role.equals("student") ? FglNet.student() : FglNet.teacher(450);
-        net = new FglNet(c, 0);
+        FglNet net = new FglNet(c, 0);
         net.train();
-        adam = new Adam(net.parameters(), 1e-3);
+        trainingStep = new TrainingStep(net, new Adam(net.parameters(), 1e-3), new TensorArena());
         weights = ClassBalancedWeights.of(new long[] {45866, 944, 3788, 415}, 0.9999);
         Rng rng = new Rng(0);
         xs = new Tensor[4];
@@ -72,12 +72,6 @@ public class TrainStepBenchmark {
     @OperationsPerInvocation(BATCH)
     public float trainStep() {
         int i = step++ & 3;
-        try (TensorArena.Scope s = arena.open()) { // as the trainer does
-            net.zeroGrad();
-            Tensor loss = Losses.crossEntropy(net.forward(xs[i]), ys[i], weights);
-            loss.backward();
-            adam.step();
-            return loss.item();
-        }
+        return trainingStep.run(xs[i], z -> Losses.crossEntropy(z, ys[i], weights)); // the trainer's step
     }
 }

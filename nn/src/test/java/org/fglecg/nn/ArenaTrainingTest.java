@@ -12,12 +12,12 @@ import org.fglecg.tensor.TensorArena;
 import org.junit.jupiter.api.Test;
 
 /**
- * Training steps and evaluation inside {@link TensorArena} scopes, as the trainer runs them: the
- * same bits as without the arena (lent arrays are zeroed like new ones, or written in full when
- * taken uninitialized), and in steady state every array a step needs comes from the last
- * step's. The test suites run with {@code -Dfglecg.arena.poison=true}, so a tensor of the network kept past its step (a cached
- * buffer, an escaped gradient), or an element of an uninitialized buffer read before it was
- * written, would turn the results to NaN here.
+ * Training steps ({@link TrainingStep}) and evaluation inside {@link TensorArena} scopes, as the
+ * trainer runs them: the same bits as without the arena (lent arrays are zeroed like new ones, or
+ * written in full when taken uninitialized), and in steady state every array a step needs comes
+ * from the last step's. The test suites run with {@code -Dfglecg.arena.poison=true}, so a tensor
+ * of the network kept past its step (a cached buffer, an escaped gradient), or an element of an
+ * uninitialized buffer read before it was written, would turn the results to NaN here.
  */
 class ArenaTrainingTest {
     static final int BATCH = 8, STEPS = 4;
@@ -25,13 +25,10 @@ class ArenaTrainingTest {
     @Test
     void stepsAndEvaluationInAnArenaGiveTheSameBitsAndReuseTheLastStepsArrays() {
         for (FglNet.Config config : new FglNet.Config[] {FglNet.student(), FglNet.teacher(450)}) {
-            Run plain = new Run(config), pooled = new Run(config);
             TensorArena arena = new TensorArena();
+            Run plain = new Run(config, null), pooled = new Run(config, arena);
             for (int s = 0; s < STEPS; s++) {
-                float a = plain.step(s), b;
-                try (TensorArena.Scope scope = arena.open()) {
-                    b = pooled.step(s);
-                }
+                float a = plain.step(s), b = pooled.step(s);
                 assertEquals(Float.floatToIntBits(a), Float.floatToIntBits(b), "loss of step " + s);
             }
             Map<String, Tensor> x = plain.net.stateDict(), y = pooled.net.stateDict();
@@ -41,9 +38,7 @@ class ArenaTrainingTest {
             // whole JVM allocates also count the vectors the interpreter boxes before C2 has
             // compiled the kernels, so they are JMH's business: docs/PERFORMANCE.md).
             long fresh = arena.allocatedBytes(), reused = arena.reusedBytes();
-            try (TensorArena.Scope scope = arena.open()) {
-                pooled.step(STEPS);
-            }
+            pooled.step(STEPS);
             assertEquals(fresh, arena.allocatedBytes(), config.length() + "-sample windows: nothing new in steady state");
             assertTrue(arena.reusedBytes() - reused > (config.length() > 200 ? 120 : 30) << 20,
                     "the step's arrays were lent again: " + (arena.reusedBytes() - reused) + " bytes");
@@ -63,18 +58,18 @@ class ArenaTrainingTest {
         }
     }
 
-    /** A network, its optimizer and fixed batches, stepped one batch at a time. */
+    /** A network, its training step (in {@code arena}, or without one if null) and fixed batches. */
     private static final class Run {
         final FglNet net;
-        final Adam adam;
+        final TrainingStep trainingStep;
         final Tensor[] xs = new Tensor[STEPS + 1];
         final int[][] ys = new int[STEPS + 1][BATCH];
         final float[] weights = {0.2f, 0.8f, 0.4f, 2.6f};
 
-        Run(FglNet.Config config) {
+        Run(FglNet.Config config, TensorArena arena) {
             net = new FglNet(config, 7);
             net.train();
-            adam = new Adam(net.parameters(), 1e-3);
+            trainingStep = new TrainingStep(net, new Adam(net.parameters(), 1e-3), arena);
             Rng rng = new Rng(3);
             for (int i = 0; i <= STEPS; i++) {
                 xs[i] = Tensor.randn(rng, BATCH, 1, config.length());
@@ -83,11 +78,7 @@ class ArenaTrainingTest {
         }
 
         float step(int i) {
-            net.zeroGrad();
-            Tensor loss = Losses.crossEntropy(net.forward(xs[i]), ys[i], weights);
-            loss.backward();
-            adam.step();
-            return loss.item();
+            return trainingStep.run(xs[i], z -> Losses.crossEntropy(z, ys[i], weights));
         }
     }
 }

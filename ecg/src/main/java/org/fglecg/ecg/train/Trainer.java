@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.fglecg.ecg.data.ClassCounts;
 import org.fglecg.ecg.data.WindowSpec;
 import org.fglecg.nn.FglNet;
+import org.fglecg.nn.TrainingStep;
 import org.fglecg.nn.io.Checkpoint;
 import org.fglecg.nn.io.SafeTensors;
 import org.fglecg.nn.loss.ClassBalancedWeights;
@@ -99,7 +101,7 @@ public final class Trainer {
         // The class-balanced weights of the whole training split, also when training on a subset:
         // a subset's counts would give its rare classes far larger weights than the full run's
         // loss does (5 F beats against 572 N weighed F 113 times N; the full split, 16 times).
-        float[] weights = classWeights(counts(Evaluator.labelsOf(data.dataset(), data.split().train()), k), cfg.beta());
+        float[] weights = classWeights(data.beats().classCounts(data.split().train()), cfg.beta());
         WindowSpec w = cfg.window();
         log.printf(Locale.ROOT, "%s: %s on %s, %s split; train %s, val %s beats; CB weights %s%n", run.name(),
                 describe(), w.name(), cfg.split(), countsText(trainY, k), countsText(valY, k), weightsText(weights));
@@ -167,7 +169,7 @@ public final class Trainer {
         int batches = order.length / batch + (order.length % batch >= 2 ? 1 : 0);
         Progress progress = new Progress(log, live, String.format(Locale.ROOT, "epoch %d/%d", epoch, cfg.epochs()),
                 batches);
-        TensorArena arena = new TensorArena(); // each step reuses the previous step's storage
+        TrainingStep step = new TrainingStep(model, adam, new TensorArena()); // each step reuses the last one's storage
         for (int from = 0; from < order.length; from += batch) {
             int n = Math.min(batch, order.length - from);
             if (n < 2) break;
@@ -180,16 +182,8 @@ public final class Trainer {
                 y[b] = trainY[pos];
                 if (zt != null) System.arraycopy(teacherLogits, pos * k, zt, b * k, k);
             }
-            float loss;
-            try (TensorArena.Scope s = arena.open()) {
-                Tensor z = model.forward(Tensor.fromArray(x, n, 1, len));
-                Tensor l = zt == null ? Losses.crossEntropy(z, y, weights)
-                        : Losses.fgl(z, Tensor.fromArray(zt, n, k), y, weights, (float) cfg.alpha(), (float) cfg.tau());
-                model.zeroGrad();
-                l.backward();
-                adam.step();
-                loss = l.item();
-            }
+            float loss = step.run(Tensor.fromArray(x, n, 1, len), z -> zt == null ? Losses.crossEntropy(z, y, weights)
+                    : Losses.fgl(z, Tensor.fromArray(zt, n, k), y, weights, (float) cfg.alpha(), (float) cfg.tau()));
             progress.batchDone(n, loss);
         }
         progress.finish();
@@ -258,10 +252,11 @@ public final class Trainer {
      * class with no training beat never appears as a label, so it gets weight 0 instead of an
      * error (a subset of records may lack F beats, for instance).
      */
-    static float[] classWeights(long[] counts, double beta) {
-        long[] present = java.util.Arrays.stream(counts).filter(c -> c > 0).toArray();
-        float[] w = ClassBalancedWeights.of(present, beta), out = new float[counts.length];
-        for (int c = 0, j = 0; c < counts.length; c++) if (counts[c] > 0) out[c] = w[j++];
+    static float[] classWeights(ClassCounts counts, double beta) {
+        int[] n = counts.toArray();
+        long[] present = java.util.Arrays.stream(n).filter(c -> c > 0).asLongStream().toArray();
+        float[] w = ClassBalancedWeights.of(present, beta), out = new float[n.length];
+        for (int c = 0, j = 0; c < n.length; c++) if (n[c] > 0) out[c] = w[j++];
         return out;
     }
 
